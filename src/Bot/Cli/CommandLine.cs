@@ -1,0 +1,60 @@
+using ParticipaBot.Bot.Hosting;
+
+namespace ParticipaBot.Bot.Cli;
+
+/// <summary>
+/// The one place where the command-line verbs live. Each verb is a name, a one-line help text in
+/// Spanish and English, and a handler that returns the process exit code.
+/// </summary>
+internal static class CommandLine
+{
+    private sealed record Verb(string Name, string HelpEs, string HelpEn, Func<string[], Task<int>> Run);
+
+    private static readonly Verb[] Verbs =
+    [
+        new("serve", "Inicia el bot (predeterminado).", "Starts the bot (default).", ServeAsync),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // No verb, or only host options such as --urls or --environment: serve.
+        if (args.Length == 0 || args[0].StartsWith('-') && !IsHelp(args[0]))
+        {
+            return await ServeAsync(args);
+        }
+
+        if (IsHelp(args[0]))
+        {
+            WriteUsage(Console.Out);
+            return 0;
+        }
+
+        var verb = Array.Find(Verbs, v => string.Equals(v.Name, args[0], StringComparison.OrdinalIgnoreCase));
+        if (verb is null)
+        {
+            await Console.Error.WriteLineAsync($"Comando desconocido / unknown command: '{args[0]}'.");
+            WriteUsage(Console.Error);
+            return 2;
+        }
+
+        return await verb.Run(args[1..]);
+    }
+
+    private static bool IsHelp(string arg) => arg is "-h" or "--help" or "help" or "ayuda";
+
+    private static void WriteUsage(TextWriter writer)
+    {
+        writer.WriteLine("Uso / usage: participabot <comando> [opciones]");
+        foreach (var verb in Verbs)
+        {
+            writer.WriteLine($"  {verb.Name,-16} {verb.HelpEs} / {verb.HelpEn}");
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        await using var app = BotHost.Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+}

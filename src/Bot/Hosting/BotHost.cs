@@ -1,0 +1,25 @@
+using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Bot.Health;
+using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Storage;
+
+namespace ParticipaBot.Bot.Hosting;
+
+/// <summary>Builds the web host: reads like a table of contents, one Add/Map call per concern.</summary>
+internal static class BotHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services.AddParticipaBotStorage(builder.Configuration);
+        builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
+        builder.Services.AddConversations(builder.Configuration);
+        builder.Services.AddHealth();
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapBotMessages();
+        return app;
+    }
+}
