@@ -13,6 +13,8 @@ internal static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("serve", "Inicia el bot (predeterminado).", "Starts the bot (default).", ServeAsync),
+        new("import-plan", "Importa el plan (TSV, CSV, XLSX); --dry-run, --json, --year, --map.", "Imports the plan table.", args => ImportPlanCommand.RunAsync(args, Console.Out, Console.Error)),
+        new("import-schedule", "Importa el cronograma de espacios (CSV, XLSX).", "Imports the schedule of spaces.", args => ImportScheduleCommand.RunAsync(args, Console.Out, Console.Error)),
     ];
 
     public static async Task<int> RunAsync(string[] args)

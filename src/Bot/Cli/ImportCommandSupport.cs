@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using ParticipaBot.Bot.Planning;
+using ParticipaBot.Core.Planning;
+using ParticipaBot.Storage;
+
+namespace ParticipaBot.Bot.Cli;
+
+/// <summary>Shared plumbing of import-plan and import-schedule: options, the service container, output.</summary>
+internal static class ImportCommandSupport
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        IgnoreReadOnlyProperties = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    internal sealed record Arguments(string? File, string? Entity, int? Year, Dictionary<string, string> Map, bool DryRun, bool AsJson, string? Error);
+
+    public static Arguments Parse(string[] args)
+    {
+        string? file = null, entity = null, error = null;
+        int? year = null;
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool dryRun = false, json = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            switch (arg)
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--entity":
+                    entity = Next();
+                    break;
+                case "--year":
+                    if (!int.TryParse(Next(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
+                    {
+                        error = "--year necesita un año (p. ej. 2024) / --year needs a year.";
+                    }
+                    else
+                    {
+                        year = y;
+                    }
+
+                    break;
+                case "--map":
+                    var pair = Next() ?? string.Empty;
+                    var equals = pair.LastIndexOf('=');
+                    if (equals <= 0)
+                    {
+                        error = $"--map espera \"Encabezado=campo\", no «{pair}» / --map expects Header=field.";
+                    }
+                    else
+                    {
+                        map[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+                    }
+
+                    break;
+                default:
+                    if (arg.StartsWith('-') || file is not null)
+                    {
+                        error = $"Opción desconocida «{arg}» / unknown option.";
+                    }
+                    else
+                    {
+                        file = arg;
+                    }
+
+                    break;
+            }
+        }
+
+        if (file is null && error is null)
+        {
+            error = "Falta el archivo / missing FILE.";
+        }
+
+        return new Arguments(file, entity, year, map, dryRun, json, error);
+    }
+
+    /// <summary>A container with configuration, storage and planning, without starting the web host.</summary>
+    public static ServiceProvider BuildServices()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddParticipaBotStorage(configuration);
+        services.AddPlanning(configuration, new CliEnvironment(environment));
+        return services.BuildServiceProvider();
+    }
+
+    public static EntityOptions Entity(IServiceProvider services) => services.GetRequiredService<IOptions<EntityOptions>>().Value;
+
+    public static void WriteIssues(TextWriter writer, string title, IReadOnlyList<ImportIssue> issues)
+    {
+        if (issues.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine(title);
+        foreach (var issue in issues)
+        {
+            writer.WriteLine($"  - {issue}");
+        }
+    }
+
+    public static object IssuesJson(IEnumerable<ImportIssue> issues) =>
+        issues.Select(i => new { row = i.Location?.Row, column = i.Location?.Column, header = i.Location?.ColumnName, message = i.Message }).ToList();
+
+    private sealed class CliEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "ParticipaBot";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
