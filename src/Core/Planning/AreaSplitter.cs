@@ -85,8 +85,10 @@ public sealed partial class AreaSplitter
                     }
                 }
 
-                // A piece that contains two or more names, or whose leftovers were all learned, is a concatenation.
-                if (knownCount >= 2 || unknown.Count == learnable.Count)
+                // A piece that contains two or more names, starts with a known name, or whose leftovers were all
+                // learned, is a concatenation; one that only prefixes a known name ("Oficina de" + "Control Interno")
+                // is a name of its own.
+                if (knownCount >= 2 || segments[0].Known || unknown.Count == learnable.Count)
                 {
                     candidates.Remove(candidate);
                     changed = true;

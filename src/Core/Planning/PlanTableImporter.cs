@@ -606,6 +606,6 @@ public static partial class PlanTableImporter
     [GeneratedRegex(@"\b20\d{2}\b")]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"^\s*(?:(?:l[ií]nea\s+estrat[eé]gica|componente|eje(?:\s+estrat[eé]gico)?)\s*(?:n[°º.o]*\s*)?)?(?<n>\d{1,2})\s*[.:)\-–]\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:l[ií]nea(?:\s+estrat[eé]gica)?|componente|eje(?:\s+estrat[eé]gico)?)\s*(?:n[°º.o]*\s*)?)?(?<n>\d{1,2})\s*[.:)\-–]\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberingRegex();
 }

@@ -54,4 +54,18 @@ public sealed class AreaSplitterTests
         var splitter = new AreaSplitter(["Secretaría General"]);
         Assert.Equal("Secretaría General", splitter.Split("SECRETARIA GENERAL").Leader);
     }
+
+    [Fact]
+    public void LearnAreas_NameThatExtendsAKnownName_KeptWhole()
+    {
+        var learned = AreaSplitter.LearnAreas(["Oficina de Control Interno"], ["Control Interno"]);
+        Assert.Equal("Oficina de Control Interno", new AreaSplitter(learned).Split("Oficina de Control Interno").Leader);
+    }
+
+    [Fact]
+    public void LearnAreas_KnownNameFollowedByUnknownWords_NotLearned()
+    {
+        var learned = AreaSplitter.LearnAreas(["Secretaría General Dirección Inventada"], ["Secretaría General"]);
+        Assert.Equal(["Secretaría General"], learned);
+    }
 }
