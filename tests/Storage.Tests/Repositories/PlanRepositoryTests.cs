@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ParticipaBot.Core.Planning;
+using ParticipaBot.Storage.Repositories;
+
+namespace ParticipaBot.Storage.Tests.Repositories;
+
+public sealed class PlanRepositoryTests
+{
+    // A minimal in-memory store with the port's semantics (ETags, partition-scoped queries ordered by id), until the
+    // repository runs against the real adapters' contract suite.
+    private sealed class MemoryStore : IDocumentStore
+    {
+        private readonly Dictionary<(string Partition, string Id), StoredDocument> _documents = [];
+        private int _etag;
+
+        public int Writes { get; private set; }
+
+        public Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+        {
+            if (_documents.ContainsKey((document.PartitionKey, document.Id)))
+            {
+                throw new DocumentConflictException(document.PartitionKey, document.Id);
+            }
+
+            return Task.FromResult(Put(document));
+        }
+
+        public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_documents.GetValueOrDefault((partitionKey, id)));
+
+        public Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
+        {
+            if (!_documents.TryGetValue((document.PartitionKey, document.Id), out var current))
+            {
+                throw new DocumentNotFoundException(document.PartitionKey, document.Id);
+            }
+
+            if (current.ETag != ifMatchETag)
+            {
+                throw new DocumentPreconditionFailedException(document.PartitionKey, document.Id);
+            }
+
+            return Task.FromResult(Put(document));
+        }
+
+        public Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default) => Task.FromResult(Put(document));
+
+        public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_documents.Remove((partitionKey, id)));
+
+        public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            foreach (var document in _documents.Values.Where(d => d.PartitionKey == partitionKey && (type is null || d.Type == type)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList())
+            {
+                yield return document;
+            }
+        }
+
+        public IAsyncEnumerable<StoredDocument> ReadAllAsync(CancellationToken cancellationToken = default) => _documents.Values.ToAsyncEnumerable();
+
+        public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default) => Task.FromResult(new StoreHealth(true, "memory"));
+
+        public int Count(string partition) => _documents.Keys.Count(k => k.Partition == partition);
+
+        private StoredDocument Put(DocumentWrite document)
+        {
+            Writes++;
+            var stored = new StoredDocument(document.Id, document.PartitionKey, document.Type, document.Body.Clone(), $"\"{++_etag}\"", DateTimeOffset.UtcNow);
+            _documents[(document.PartitionKey, document.Id)] = stored;
+            return stored;
+        }
+    }
+
+    private static Plan SamplePlan(params string[] spaceNames)
+    {
+        var id = PlanIds.Plan("mintrabajo", 2026);
+        var period = PlannedPeriod.ForCuatrimestres(2026, [2, 3], "X en cuatrimestre 2; X en cuatrimestre 3");
+        var activity = new PlanActivity(PlanIds.Activity(id, 1, 1), "1.1", "Caracterizar los grupos de valor", "Guía", "Grupo de Atención Ciudadana",
+            ["Oficina Asesora de Planeación"], period, period.ExpectedMilestones(), new SourceLocation(14));
+        var spaces = spaceNames.Select((name, i) =>
+        {
+            var day = new DateOnly(2026, 3 + i, 10);
+            return new ScheduledSpace(PlanIds.Space(id, name, day), activity.Id, name, "consulta ciudadana", "DIAGNOSTICO", "consulta", "virtual", "foro",
+                ["ciudadanía"], ["jóvenes"], ["Meta 1"], "Grupo de Atención Ciudadana", [], new PlannedPeriod(PeriodKind.ExactDate, day, day, "10 de marzo", new TimeOnly(9, 0)),
+                "Bogotá", null, null);
+        }).ToList();
+        return new Plan(id, "mintrabajo", 2026, "Estrategia", null, [new PlanComponent(PlanIds.Component(id, 1), 1, "Condiciones", null, [activity])], spaces);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ThenGetAsync_RoundTripsPlanAndSpaces()
+    {
+        var store = new MemoryStore();
+        var repository = new DocumentStorePlanRepository(store);
+        var plan = SamplePlan("Foro uno", "Foro dos");
+        await repository.SaveAsync(plan);
+
+        var loaded = await repository.GetAsync("mintrabajo", 2026);
+        Assert.NotNull(loaded);
+        Assert.Empty(PlanChanges.Compare(plan, loaded));
+        Assert.Equal(plan.Spaces.Select(s => s.Id), loaded.Spaces.Select(s => s.Id));
+        Assert.Equal(new TimeOnly(9, 0), loaded.Spaces[0].Period.Time);
+        Assert.Equal([2, 3], loaded.Activities.Single().Period.Cuatrimestres);
+        Assert.Equal(2, loaded.Activities.Single().Milestones.Count);
+        Assert.Equal(3, store.Count(PlanIds.Partition("mintrabajo", 2026)));
+    }
+
+    [Fact]
+    public async Task SaveAsync_FewerSpaces_RemovesOldRevisionAndLists()
+    {
+        var store = new MemoryStore();
+        var repository = new DocumentStorePlanRepository(store);
+        await repository.SaveAsync(SamplePlan("Foro uno", "Foro dos", "Foro tres"));
+        await repository.SaveAsync(SamplePlan("Foro dos"));
+
+        var loaded = await repository.GetAsync("mintrabajo", 2026);
+        Assert.Equal(["Foro dos"], loaded!.Spaces.Select(s => s.Name));
+        Assert.Equal(2, store.Count(PlanIds.Partition("mintrabajo", 2026)));
+        var summary = Assert.Single(await repository.ListAsync());
+        Assert.Equal((2026, 1, 1), (summary.Year, summary.Activities, summary.Spaces));
+    }
+
+    [Fact]
+    public async Task GetAsync_UncommittedRevisionSpaces_AreIgnored()
+    {
+        var store = new MemoryStore();
+        var repository = new DocumentStorePlanRepository(store);
+        await repository.SaveAsync(SamplePlan("Foro uno"));
+
+        // A save that died after writing its spaces but before the plan document: readers must not see them.
+        var body = JsonSerializer.SerializeToElement(new { revision = 2, space = SamplePlan("Fantasma").Spaces[0] }, DocumentStorePlanRepository.Json);
+        await store.UpsertAsync(new DocumentWrite("space|2|x", PlanIds.Partition("mintrabajo", 2026), "space", body));
+
+        var loaded = await repository.GetAsync("mintrabajo", 2026);
+        Assert.Equal(["Foro uno"], loaded!.Spaces.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task GetAsync_NoPlan_ReturnsNull() =>
+        Assert.Null(await new DocumentStorePlanRepository(new MemoryStore()).GetAsync("nadie", 2026));
+}
