@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ParticipaBot.Core.Calendar;
 
 namespace ParticipaBot.Bot.Graph;
@@ -9,6 +10,9 @@ namespace ParticipaBot.Bot.Graph;
 internal sealed class GraphEventMapper(GraphOptions options)
 {
     private const string TeamsProvider = "teamsForBusiness";
+
+    // Escapes markup but keeps accented letters readable in the invitation's source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public GraphEventPayload ToCreate(CalendarEventRequest request)
     {
@@ -96,23 +100,23 @@ internal sealed class GraphEventMapper(GraphOptions options)
         var html = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(request.Objective))
         {
-            html.Append("<p><strong>Objetivo:</strong> ").Append(WebUtility.HtmlEncode(request.Objective)).Append("</p>");
+            html.Append("<p><strong>Objetivo:</strong> ").Append(Html.Encode(request.Objective)).Append("</p>");
         }
 
         if (!string.IsNullOrWhiteSpace(request.Location))
         {
-            html.Append("<p><strong>Lugar:</strong> ").Append(WebUtility.HtmlEncode(request.Location)).Append("</p>");
+            html.Append("<p><strong>Lugar:</strong> ").Append(Html.Encode(request.Location)).Append("</p>");
         }
 
         if (request.OnlineLink is { } link)
         {
-            var encoded = WebUtility.HtmlEncode(link.AbsoluteUri);
+            var encoded = Html.Encode(link.AbsoluteUri);
             html.Append("<p><strong>Enlace:</strong> <a href=\"").Append(encoded).Append("\">").Append(encoded).Append("</a></p>");
         }
 
         if (request.BotLink is { } botLink)
         {
-            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(botLink.AbsoluteUri)).Append("\">Ver el espacio en ParticipaBot</a></p>");
+            html.Append("<p><a href=\"").Append(Html.Encode(botLink.AbsoluteUri)).Append("\">Ver el espacio en ParticipaBot</a></p>");
         }
 
         return new GraphItemBody(GraphItemBody.Html, html.ToString());
