@@ -28,16 +28,4 @@ public sealed class BogotaTimeTests
 
         Assert.Equal(new DateTimeOffset(2026, month, 1, 14, 0, 0, TimeSpan.Zero), instant.ToUniversalTime());
     }
-
-    [Fact]
-    public void CalendarEventRequest_TransactionId_IsDeterministicGuidPerVersion()
-    {
-        var first = CalendarEventRequest.TransactionIdFor("space-1", 1);
-
-        Assert.Equal(first, CalendarEventRequest.TransactionIdFor("space-1", 1));
-        Assert.NotEqual(first, CalendarEventRequest.TransactionIdFor("space-1", 2));
-        Assert.NotEqual(first, CalendarEventRequest.TransactionIdFor("space-2", 1));
-        Assert.True(Guid.TryParseExact(first, "D", out _));
-        Assert.Equal(36, first.Length);
-    }
 }
