@@ -291,8 +291,8 @@ internal sealed class GraphCalendarClient(
     }
 
     private string OrganizerMailbox() =>
-        _options.OrganizerMailbox is { Length: > 0 } mailbox && !string.IsNullOrWhiteSpace(mailbox)
-            ? mailbox.Trim()
+        _options.IsConfigured
+            ? _options.OrganizerMailbox!.Trim()
             : throw new InvalidOperationException(
                 "Falta Graph:OrganizerMailbox: las invitaciones de calendario están desactivadas. / Graph:OrganizerMailbox is not set: calendar invitations are off.");
 

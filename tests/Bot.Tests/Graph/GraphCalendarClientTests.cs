@@ -81,6 +81,20 @@ public sealed class GraphCalendarClientTests : IClassFixture<FakeGraphServerFixt
     }
 
     [Fact]
+    public async Task CreateAsync_VirtualSpaceWithOwnLink_KeepsLinkWithoutTeamsMeeting()
+    {
+        using var host = new GraphTestHost(_server);
+        var space = GraphTestHost.Space(isVirtual: true) with { OnlineLink = new Uri("https://www.youtube.com/live/abc123") };
+
+        await host.Gateway.CreateAsync(space, CancellationToken.None);
+
+        var json = Assert.Single(_server.Requests).Json!;
+        Assert.False(json.ContainsKey("isOnlineMeeting"));
+        Assert.Equal("https://www.youtube.com/live/abc123", (string?)json["location"]!["displayName"]);
+        Assert.Contains("<a href=\"https://www.youtube.com/live/abc123\">", (string)json["body"]!["content"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAsync_Throttled_WaitsRetryAfterThenSucceeds()
     {
         using var host = new GraphTestHost(_server);
@@ -216,6 +230,21 @@ public sealed class GraphCalendarClientTests : IClassFixture<FakeGraphServerFixt
         Assert.Equal(
             ["ana.perez@entidad.gov.co", "planeacion@entidad.gov.co"],
             patch["attendees"]!.AsArray().Select(attendee => (string?)attendee!["emailAddress"]!["address"]));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_LocationRemoved_ClearsItAndRewritesBody()
+    {
+        using var host = new GraphTestHost(_server);
+        var original = GraphTestHost.Space();
+        var created = await host.Gateway.CreateAsync(original, CancellationToken.None);
+
+        await host.Gateway.UpdateAsync(created.EventId, original, original with { Location = null }, CancellationToken.None);
+
+        var patch = _server.Requests[^1].Json!;
+        Assert.Equal(["body", "location"], patch.Select(property => property.Key));
+        Assert.Equal(string.Empty, (string?)patch["location"]!["displayName"]);
+        Assert.DoesNotContain("Lugar", (string)patch["body"]!["content"]!, StringComparison.Ordinal);
     }
 
     [Fact]
