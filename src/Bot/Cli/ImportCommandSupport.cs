@@ -10,14 +10,25 @@ namespace ParticipaBot.Bot.Cli;
 /// <summary>Shared plumbing of import-plan and import-schedule: options, the service container, output.</summary>
 internal static class ImportCommandSupport
 {
+    // Envelopes are anonymous types (read-only properties); models go through ModelJson, which leaves out
+    // computed members such as Plan.Activities.
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web)
+    {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    public static JsonElement? Model<T>(T? value) => value is null ? null : JsonSerializer.SerializeToElement(value, ModelJson);
 
     internal sealed record Arguments(string? File, string? Entity, int? Year, Dictionary<string, string> Map, bool DryRun, bool AsJson, string? Error);
 

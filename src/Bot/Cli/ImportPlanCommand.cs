@@ -64,7 +64,7 @@ internal static class ImportPlanCommand
                 ok = result.Succeeded,
                 dryRun = arguments.DryRun,
                 stored,
-                plan = result.Plan,
+                plan = ImportCommandSupport.Model(result.Plan),
                 counts = result.Plan is { } p ? new { components = p.Components.Count, activities = p.Activities.Count(), spaces = p.Spaces.Count } : null,
                 changes,
                 errors = ImportCommandSupport.IssuesJson(result.Errors),

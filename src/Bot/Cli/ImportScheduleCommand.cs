@@ -64,7 +64,7 @@ internal static class ImportScheduleCommand
             {
                 ok = result.Succeeded,
                 dryRun = arguments.DryRun,
-                spaces = result.Spaces,
+                spaces = ImportCommandSupport.Model(result.Spaces),
                 changes,
                 errors = ImportCommandSupport.IssuesJson(result.Errors),
                 notices = ImportCommandSupport.IssuesJson(notices),
