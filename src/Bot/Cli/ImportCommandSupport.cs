@@ -109,11 +109,13 @@ internal static class ImportCommandSupport
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        var hostEnvironment = new CliEnvironment(environment);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(hostEnvironment);
         services.AddLogging();
         services.AddParticipaBotStorage(configuration);
-        services.AddPlanning(configuration, new CliEnvironment(environment));
+        services.AddPlanning(configuration, hostEnvironment);
         return services.BuildServiceProvider();
     }
 
