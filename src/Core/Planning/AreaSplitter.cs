@@ -136,6 +136,7 @@ public sealed partial class AreaSplitter
         return ([.. segments.Where(s => s.Known).Select(s => s.Text)], [.. segments.Where(s => !s.Known).Select(s => s.Text)]);
     }
 
+    // "Apoya", "Apoyo:", "con el apoyo de" mark support; "Grupo de Apoyo ..." is a name, not a marker.
     private static (string Lead, string Support) SplitAtApoya(string? cell)
     {
         var text = HtmlTagRegex().Replace(cell ?? string.Empty, " ");
@@ -245,7 +246,7 @@ public sealed partial class AreaSplitter
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex HtmlTagRegex();
 
-    [GeneratedRegex(@"\(?\b(?:con\s+(?:el\s+)?)?apoy(?:a|an|o)\b(?:\s+(?:de\s+la|de\s+los|del|de|a\s+la|a|:))?:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\bde\s+)\(?\b(?:con\s+(?:el\s+)?)?apoy(?:a|an|o)\b(?:\s+(?:de\s+la|de\s+los|del|de|a\s+la|a|:))?:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ApoyaRegex();
 
     [GeneratedRegex(@"[,;\n]|\.(?=\s|$)")]

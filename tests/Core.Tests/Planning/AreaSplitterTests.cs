@@ -68,4 +68,13 @@ public sealed class AreaSplitterTests
         var learned = AreaSplitter.LearnAreas(["Secretaría General Dirección Inventada"], ["Secretaría General"]);
         Assert.Equal(["Secretaría General"], learned);
     }
+
+    [Fact]
+    public void Split_ApoyoInsideAName_NotASupportMarker()
+    {
+        var splitter = new AreaSplitter(["Grupo de Apoyo Logístico", "Secretaría General"]);
+        var split = splitter.Split("Grupo de Apoyo Logístico con el apoyo de Secretaría General");
+        Assert.Equal("Grupo de Apoyo Logístico", split.Leader);
+        Assert.Equal(["Secretaría General"], split.Support);
+    }
 }
