@@ -158,8 +158,9 @@ internal sealed class BotFrameworkTokenValidator(
             return InboundAuthenticationResult.Unauthorized("Entra token tid is not the configured tenant");
         }
 
+        // The key's own issuer (a "{tenantid}" template in Entra's JWKS) must belong to the configured tenant too.
         if (key.Issuer is { } keyIssuer
-            && !string.Equals(keyIssuer.Replace("{tenantid}", tenantId, StringComparison.OrdinalIgnoreCase), token.Issuer, StringComparison.OrdinalIgnoreCase))
+            && !settings.EntraIssuers.Contains(keyIssuer.Replace("{tenantid}", settings.TenantId, StringComparison.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
         {
             return InboundAuthenticationResult.Unauthorized("Entra signing key belongs to another issuer");
         }
