@@ -154,6 +154,28 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_429WithRetryAfterDate_WaitsUntilThen()
+    {
+        // HTTP dates have whole seconds: ask for two seconds ahead so that at least one second must pass.
+        _server.Enqueue(FakeResponse.TooManyRequests(DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+        await Client.SendToConversationAsync(Conversation(), Message(), CancellationToken.None);
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.True(_server.Requests[1].ReceivedAt - _server.Requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
+    public async Task Send_AnonymousDevelopment_SendsNoAuthorizationHeader()
+    {
+        await using var services = ProtocolServices.Build(new Dictionary<string, string?>(), "Development");
+
+        await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(Conversation(), Message(), CancellationToken.None);
+
+        Assert.Null(Assert.Single(_server.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task Send_RetryAfterBeyondCap_WaitsOnlyTheCap()
     {
         _server.Enqueue(FakeResponse.TooManyRequests("3600"));

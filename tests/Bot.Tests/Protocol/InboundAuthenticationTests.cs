@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.TestSupport;
 using ParticipaBot.TestSupport.Fakes;
@@ -123,6 +124,25 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
 
         Assert.Equal(401, result.StatusCode);
         Assert.Contains("issuer", result.FailureReason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_Rejected_LogsIssuerAndReasonButNeverTheToken()
+    {
+        var logs = new ListLoggerProvider();
+        var claims = Claims();
+        claims["aud"] = "someone-else";
+        var token = Sign(claims);
+        await using var services = ProtocolServices.Build(Settings(Server), "Production", _clock,
+            s => s.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+
+        await AuthenticateWith(services, Bearer(token), Activity());
+
+        var rejection = Assert.Single(logs.Entries, e => e.EventId.Id == 1001);
+        Assert.Contains("iss=" + FakeOpenIdServer.BotFrameworkIssuer, rejection.Message, StringComparison.Ordinal);
+        Assert.Contains("audience", rejection.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(token.Split('.')[2], StringComparison.Ordinal)
+            || e.Message.Contains(token.Split('.')[1], StringComparison.Ordinal));
     }
 
     [Fact]
