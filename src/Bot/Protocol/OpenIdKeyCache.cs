@@ -15,6 +15,7 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
     public const string HttpClientName = "ParticipaBot.OpenId";
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(12);
     public static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RetryWithoutKeysInterval = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -23,9 +24,9 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
     {
         var entry = _entries.GetOrAdd(metadataUrl, _ => new Entry());
         var now = timeProvider.GetUtcNow();
-        if (entry.Keys is null || now - entry.LastAttempt >= RefreshInterval)
+        if (now - entry.LastAttempt >= RefreshInterval)
         {
-            await RefreshAsync(metadataUrl, entry, forced: false, cancellationToken);
+            await RefreshAsync(metadataUrl, entry, cancellationToken);
         }
 
         if (entry.Keys?.TryGetValue(keyId, out var key) == true)
@@ -33,65 +34,80 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
             return key;
         }
 
-        if (await TryForcedRefreshAsync(metadataUrl, entry, cancellationToken) && entry.Keys?.TryGetValue(keyId, out key) == true)
-        {
-            return key;
-        }
-
-        return null;
+        return await ForcedRefreshAsync(metadataUrl, entry, keyId, cancellationToken);
     }
 
-    private async Task<bool> TryForcedRefreshAsync(string metadataUrl, Entry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the entry's lock: callers that queued behind a refresh find the new key without another fetch; a new
+    /// fetch happens only when the last forced one is at least 5 minutes old.
+    /// </summary>
+    private async Task<SigningKey?> ForcedRefreshAsync(string metadataUrl, Entry entry, string keyId, CancellationToken cancellationToken)
     {
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
+            if (entry.Keys?.TryGetValue(keyId, out var key) == true)
+            {
+                return key;
+            }
+
+            if (entry.Keys is null)
+            {
+                return null; // the scheduled fetch just failed; it is retried on its own schedule
+            }
+
             var now = timeProvider.GetUtcNow();
             if (entry.LastForced is { } last && now - last < ForcedRefreshInterval)
             {
-                return false;
+                return null;
             }
 
             entry.LastForced = now;
+            await RefreshCoreAsync(metadataUrl, entry, forced: true, cancellationToken);
+            return entry.Keys?.TryGetValue(keyId, out key) == true ? key : null;
         }
         finally
         {
             entry.Gate.Release();
         }
-
-        await RefreshAsync(metadataUrl, entry, forced: true, cancellationToken);
-        return true;
     }
 
-    private async Task RefreshAsync(string metadataUrl, Entry entry, bool forced, CancellationToken cancellationToken)
+    private async Task RefreshAsync(string metadataUrl, Entry entry, CancellationToken cancellationToken)
     {
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            var now = timeProvider.GetUtcNow();
-            if (!forced && entry.Keys is not null && now - entry.LastAttempt < RefreshInterval)
+            if (timeProvider.GetUtcNow() - entry.LastAttempt < RefreshInterval)
             {
                 return; // another caller refreshed while this one waited
             }
 
-            entry.LastAttempt = now;
-            try
-            {
-                var keys = await FetchKeysAsync(metadataUrl, cancellationToken);
-                entry.Keys = keys;
-                Log.KeysRefreshed(logger, metadataUrl, keys.Count, forced);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidDataException or TaskCanceledException or FormatException or CryptographicException)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Log.KeyRefreshFailed(logger, exception, metadataUrl, entry.Keys?.Count ?? 0);
-                // Try again soon rather than in 12 h: at once without good keys, else after the forced-refresh interval.
-                entry.LastAttempt = entry.Keys is null ? DateTimeOffset.MinValue : now - RefreshInterval + ForcedRefreshInterval;
-            }
+            await RefreshCoreAsync(metadataUrl, entry, forced: false, cancellationToken);
         }
         finally
         {
             entry.Gate.Release();
+        }
+    }
+
+    /// <summary>Fetches the keys; the caller holds the entry's lock.</summary>
+    private async Task RefreshCoreAsync(string metadataUrl, Entry entry, bool forced, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        entry.LastAttempt = now;
+        try
+        {
+            var keys = await FetchKeysAsync(metadataUrl, cancellationToken);
+            entry.Keys = keys;
+            Log.KeysRefreshed(logger, metadataUrl, keys.Count, forced);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidDataException or TaskCanceledException or FormatException or CryptographicException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.KeyRefreshFailed(logger, exception, metadataUrl, entry.Keys?.Count ?? 0);
+
+            // Try again soon rather than in 12 h: after 30 s without good keys, else after the forced-refresh interval.
+            entry.LastAttempt = now - RefreshInterval + (entry.Keys is null ? RetryWithoutKeysInterval : ForcedRefreshInterval);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ParticipaBot.Bot.Protocol;
 
 internal static class ProtocolServiceCollectionExtensions
@@ -18,7 +20,7 @@ internal static class ProtocolServiceCollectionExtensions
         // The connector client sets its own per-attempt timeout; HttpClient's must not cut retries short.
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OpenIdKeyCache>();
         services.AddSingleton<IInboundAuthenticator, BotFrameworkTokenValidator>();
         services.AddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();

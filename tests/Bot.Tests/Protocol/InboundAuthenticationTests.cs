@@ -252,6 +252,25 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Authenticate_ConcurrentTokensWithRotatedKid_AllSucceedWithOneRefresh()
+    {
+        await using var server = await FakeOpenIdServer.StartAsync();
+        server.AddBotFrameworkKey(["msteams"]);
+        using var services = Services(server);
+        await AuthenticateWith(services, null, Activity());
+        await AuthenticateWith(services, Bearer(TestJwt.Create(server.AddBotFrameworkKey(["msteams"], "warm-up"), Claims())), Activity());
+        var rotated = server.AddBotFrameworkKey(["msteams"]);
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        var before = server.MetadataRequests;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            AuthenticateWith(services, Bearer(TestJwt.Create(rotated, Claims())), Activity())));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.FailureReason));
+        Assert.Equal(before + 1, server.MetadataRequests);
+    }
+
+    [Fact]
     public async Task Authenticate_UnknownKidNeverPublished_Returns401()
     {
         using var stranger = new TestSigningKey("never-published", ["msteams"]);
@@ -366,8 +385,16 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         using var services = Services(server);
 
         var result = await AuthenticateWith(services, Bearer(TestJwt.Create(key, Claims())), Activity());
+        var again = await AuthenticateWith(services, Bearer(TestJwt.Create(key, Claims())), Activity());
+        var fetchesWhileDown = server.MetadataRequests;
+        server.FailRequests = false;
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var recovered = await AuthenticateWith(services, Bearer(TestJwt.Create(key, Claims())), Activity());
 
         Assert.Equal(401, result.StatusCode);
+        Assert.Equal(401, again.StatusCode);
+        Assert.Equal(1, fetchesWhileDown);
+        Assert.True(recovered.Succeeded, recovered.FailureReason);
     }
 
     [Fact]
