@@ -91,7 +91,7 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         var claims = Claims();
         claims["nbf"] = TestJwt.UnixTime(_clock.GetUtcNow().AddMinutes(6));
 
-        await AssertRejected(401, Bearer(Sign(claims)));
+        await AssertRejected(401, Bearer(Sign(claims)), "nbf");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         var claims = Claims();
         claims["aud"] = "99999999-2222-3333-4444-555555555555";
 
-        await AssertRejected(401, Bearer(Sign(claims)));
+        await AssertRejected(401, Bearer(Sign(claims)), "audience");
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     {
         var token = TestJwt.CreateUnsafe(new Dictionary<string, object?> { ["alg"] = "none", ["kid"] = fixture.TeamsKey.KeyId }, Claims(), null);
 
-        await AssertRejected(401, Bearer(token));
+        await AssertRejected(401, Bearer(token), "RS256");
     }
 
     [Fact]
@@ -159,13 +159,13 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         var header = new Dictionary<string, object?> { ["alg"] = "HS256", ["kid"] = fixture.TeamsKey.KeyId };
         var token = TestJwt.CreateUnsafe(header, Claims(), fixture.TeamsKey.PublicKeyBytes);
 
-        await AssertRejected(401, Bearer(token));
+        await AssertRejected(401, Bearer(token), "RS256");
     }
 
     [Fact]
     public async Task Authenticate_MissingKid_Returns401()
     {
-        await AssertRejected(401, Bearer(TestJwt.Create(fixture.TeamsKey, Claims(), kid: string.Empty)));
+        await AssertRejected(401, Bearer(TestJwt.Create(fixture.TeamsKey, Claims(), kid: string.Empty)), "kid");
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         var claims = Claims();
         claims.Remove("serviceurl");
 
-        await AssertRejected(401, Bearer(Sign(claims)));
+        await AssertRejected(401, Bearer(Sign(claims)), "serviceurl");
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     {
         using var stranger = new TestSigningKey("never-published", ["msteams"]);
 
-        await AssertRejected(401, Bearer(TestJwt.Create(stranger, Claims())));
+        await AssertRejected(401, Bearer(TestJwt.Create(stranger, Claims())), "no signing key");
     }
 
     [Fact]
@@ -351,13 +351,13 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
         var claims = EntraClaims(ProtocolServices.TenantId);
         claims["tid"] = "ffffffff-0000-0000-0000-000000000000";
 
-        await AssertRejected(401, Bearer(TestJwt.Create(fixture.EntraKey, claims)));
+        await AssertRejected(401, Bearer(TestJwt.Create(fixture.EntraKey, claims)), "tid");
     }
 
     [Fact]
     public async Task Authenticate_EntraIssuerSignedWithBotFrameworkKey_Returns401()
     {
-        await AssertRejected(401, Bearer(TestJwt.Create(fixture.TeamsKey, EntraClaims(ProtocolServices.TenantId))));
+        await AssertRejected(401, Bearer(TestJwt.Create(fixture.TeamsKey, EntraClaims(ProtocolServices.TenantId))), "no signing key");
     }
 
     [Fact]
@@ -473,12 +473,16 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     private static Task<InboundAuthenticationResult> AuthenticateWith(ServiceProvider services, string? header, Activity activity) =>
         services.GetRequiredService<IInboundAuthenticator>().AuthenticateAsync(header, activity, CancellationToken.None);
 
-    private async Task AssertRejected(int status, string? header)
+    private async Task AssertRejected(int status, string? header, string? reason = null)
     {
         var result = await Authenticate(header);
         Assert.Equal(status, result.StatusCode);
         Assert.Null(result.Identity);
         Assert.False(string.IsNullOrEmpty(result.FailureReason));
+        if (reason is not null)
+        {
+            Assert.Contains(reason, result.FailureReason, StringComparison.Ordinal);
+        }
     }
 
     private ServiceProvider Services(FakeOpenIdServer? server = null, params (string Key, string? Value)[] extra) =>
