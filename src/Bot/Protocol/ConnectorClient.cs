@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
 
 namespace ParticipaBot.Bot.Protocol;
 
@@ -125,7 +126,17 @@ internal sealed class ConnectorClient(
         var client = httpClientFactory.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {
-            var token = await tokenProvider.GetTokenAsync(settings.EffectiveOutboundScope, cancellationToken);
+            string? token;
+            try
+            {
+                token = await tokenProvider.GetTokenAsync(settings.EffectiveOutboundScope, cancellationToken);
+            }
+            catch (MsalException exception)
+            {
+                // Wrong secret, expired certificate, missing consent: not retryable here, and the caller sees one exception type.
+                throw new ConnectorException($"No se pudo obtener el token del bot ({exception.ErrorCode}); revise Bot:AppId, Bot:TenantId y la credencial. / Could not acquire the bot token.", null, exception.ErrorCode, null, exception);
+            }
+
             using var request = new HttpRequestMessage(method, uri);
             if (token is not null)
             {

@@ -2,6 +2,7 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.TestSupport.Fakes;
 
@@ -266,6 +267,23 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await Assert.ThrowsAsync<ConnectorException>(() =>
             services.GetRequiredService<IConnectorClient>().SendToConversationAsync(Conversation(), Message(), CancellationToken.None));
 
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Send_TokenCannotBeAcquired_ThrowsConnectorExceptionWithoutRequest()
+    {
+        var failing = new Mock<IAccessTokenProvider>();
+        failing.Setup(p => p.GetTokenAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Microsoft.Identity.Client.MsalServiceException("invalid_client", "AADSTS7000215: Invalid client secret provided."));
+        await using var services = ProtocolServices.Build(
+            ProtocolServices.SingleTenant(("Bot:AllowedServiceUrlHosts:0", "127.0.0.1")),
+            configure: s => s.Replace(ServiceDescriptor.Singleton(failing.Object)));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(Conversation(), Message(), CancellationToken.None));
+
+        Assert.Equal("invalid_client", error.ErrorCode);
         Assert.Empty(_server.Requests);
     }
 
