@@ -32,7 +32,7 @@ internal static class ReportFormDefinition
         [
             new()
             {
-                Id = F.Space, Number = 1, StepId = S.Space, ExportColumn = "espacio_id", Kind = FieldKind.Composite, Required = true,
+                Id = F.Space, Number = 1, StepId = S.Space, ExportColumn = "espacio", Kind = FieldKind.Composite, Required = true,
                 Label = L("Espacio programado", "Scheduled space"),
                 Help = L("Elija el espacio del cronograma, o marque «No programado» y explique por qué.", "Pick the space from the schedule, or tick \"Not scheduled\" and explain why."),
                 Prefill = PrefillSource.SpaceId,
@@ -73,7 +73,7 @@ internal static class ReportFormDefinition
             },
             new()
             {
-                Id = F.Area, Number = 5, StepId = S.Details, ExportColumn = "dependencia_lider", Kind = FieldKind.Composite, Required = true,
+                Id = F.Area, Number = 5, StepId = S.Details, ExportColumn = "dependencias", Kind = FieldKind.Composite, Required = true,
                 Label = L("Dependencia líder y de apoyo", "Leader and support areas"),
                 Prefill = PrefillSource.LeaderArea,
                 Parts =
@@ -135,7 +135,7 @@ internal static class ReportFormDefinition
             },
             new()
             {
-                Id = F.Participants, Number = 14, StepId = S.Participants, ExportColumn = "participantes_total", Kind = FieldKind.Composite, Required = true,
+                Id = F.Participants, Number = 14, StepId = S.Participants, ExportColumn = "participantes", Kind = FieldKind.Composite, Required = true,
                 Label = L("Participantes", "Participants"),
                 Help = L("Total de asistentes; el desglose es opcional.", "Total attendees; the breakdown is optional."),
                 Parts =
