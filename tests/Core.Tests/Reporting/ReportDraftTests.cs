@@ -47,8 +47,19 @@ public sealed class ReportDraftTests
     {
         var prefill = new ReportPrefill
         {
-            SpaceId = "S", ActivityId = "A", Name = "N", PlannedDate = new DateOnly(2026, 1, 2), LeaderArea = "L", Modality = "VIRTUAL",
-            Place = "P", Format = "FORO", Kind = "CONTROL_SOCIAL", Phase = "DIAGNOSTICO", Level = "INFORMACION", TargetValueGroups = ["MEDIOS"], Goals = ["G"],
+            SpaceId = "S",
+            ActivityId = "A",
+            Name = "N",
+            PlannedDate = new DateOnly(2026, 1, 2),
+            LeaderArea = "L",
+            Modality = "VIRTUAL",
+            Place = "P",
+            Format = "FORO",
+            Kind = "CONTROL_SOCIAL",
+            Phase = "DIAGNOSTICO",
+            Level = "INFORMACION",
+            TargetValueGroups = ["MEDIOS"],
+            Goals = ["G"],
         };
 
         var draft = ReportDraft.Start("r", 2026, Form, prefill, ReportTestData.MintrabajoCatalogs);
