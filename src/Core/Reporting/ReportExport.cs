@@ -35,12 +35,19 @@ public static class ReportExport
         ArgumentNullException.ThrowIfNull(catalogs);
         var values = ReportValues.ToValues(report);
         var row = new List<string> { report.Id, report.Year.ToString(CultureInfo.InvariantCulture) };
-        row.AddRange(form.Fields.Select(f => Render(f, values, catalogs, culture)));
+        row.AddRange(form.Fields.Select(f => Describe(f, values, catalogs, culture)));
         return row;
     }
 
-    private static string Render(FormField field, Dictionary<string, string> values, Catalogs catalogs, CultureInfo? culture)
+    /// <summary>
+    /// One field's values as one line of text (also for the wizard's review card, from a draft's values): choices as
+    /// labels, composite inputs as "value; Label: value", list entries separated by " | ". Empty when nothing was entered.
+    /// </summary>
+    public static string Describe(FormField field, IReadOnlyDictionary<string, string> values, Catalogs catalogs, CultureInfo? culture = null)
     {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(catalogs);
         string? Value(FieldPart part, string key)
         {
             if (!values.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw))

@@ -525,7 +525,7 @@ public static class ReportValidator
                 : new LocalizedText($"falta «{part.Label.Es}».", $"\"{part.Label.En}\" is missing.");
 
         private static (string Es, string En) PartPrefix(FormField field, FieldPart part) =>
-            part.Label == field.Label || field.Parts.Count == 1 ? (string.Empty, string.Empty) : ($"«{part.Label.Es}» ", $"\"{part.Label.En}\" ");
+            part.Label == field.Label || field.Parts.Count == 1 ? (string.Empty, string.Empty) : ($"en «{part.Label.Es}», ", $"in \"{part.Label.En}\", ");
 
         // What a user typed is echoed in messages only briefly (a forged value can be huge).
         private static string Show(string value)

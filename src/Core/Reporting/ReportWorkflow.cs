@@ -1,3 +1,4 @@
+using ParticipaBot.Core.Reporting.Form;
 using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Core.Reporting;
@@ -28,6 +29,9 @@ public enum ReportAction
 public sealed record TransitionResult(ParticipationReport? Report, LocalizedText? Refusal)
 {
     public bool Succeeded => Report is not null;
+
+    /// <summary>The field errors when a submit was refused as incomplete.</summary>
+    public ValidationResult Validation { get; init; } = ValidationResult.Valid;
 }
 
 /// <summary>
@@ -101,6 +105,29 @@ public static class ReportWorkflow
 
                 return Ok(report with { Status = ReportStatus.Devuelto, ReturnComment = text });
         }
+    }
+
+    /// <summary>Submits after checking the report is complete (<see cref="ReportValidator.ValidateComplete"/>) in this context.</summary>
+    public static TransitionResult Submit(
+        ParticipationReport report,
+        ReportActorRole role,
+        ReportValidationContext context,
+        DateTimeOffset now,
+        bool unlocked = false,
+        ReportForm? form = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(context);
+        var validation = ReportValidator.ValidateComplete(report, context, form);
+        if (!validation.IsValid)
+        {
+            return new TransitionResult(null, new LocalizedText(
+                $"El reporte está incompleto: corrija {validation.Errors.Count} campo(s) señalado(s).",
+                $"The report is incomplete: fix the {validation.Errors.Count} field(s) shown."))
+            { Validation = validation };
+        }
+
+        return Apply(report, ReportAction.Submit, role, context.Today, now, unlocked);
     }
 
     private static (string Es, string En) Verb(ReportAction action) => action switch
