@@ -27,7 +27,11 @@ public static class ReportValidator
         ArgumentNullException.ThrowIfNull(submitted);
         ArgumentNullException.ThrowIfNull(context);
         var step = form.Step(stepId);
-        var all = new Dictionary<string, string>(otherValues ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        // As in ReportDraft.Apply, a field the card submitted replaces its earlier values.
+        var touched = submitted.Keys.Select(k => form.Match(k)?.Field.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var all = (otherValues ?? new Dictionary<string, string>())
+            .Where(kv => form.Match(kv.Key) is not { } m || !touched.Contains(m.Field.Id))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         foreach (var (key, value) in submitted)
         {
             all[key] = value;

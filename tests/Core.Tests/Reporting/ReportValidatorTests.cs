@@ -277,6 +277,17 @@ public sealed class ReportValidatorTests
     }
 
     [Fact]
+    public void ValidateStep_ItemRemovedOnTheCard_AnswerToItRefusedDespiteTheDraft()
+    {
+        var earlier = new Dictionary<string, string> { ["items.0.text"] = "uno", ["items.0.kind"] = "QUEJA", ["items.1.text"] = "dos", ["items.1.kind"] = "QUEJA" };
+        var submitted = new Dictionary<string, string> { ["items.0.text"] = "uno", ["items.0.kind"] = "QUEJA", ["answers.1.decision"] = "ACOGIDA" };
+
+        var result = ReportValidator.ValidateStep(Form, ReportSteps.Contributions, submitted, ReportTestData.Context(), earlier);
+
+        AssertRefused(result, "answers.1.decision", "responde a un aporte que no existe");
+    }
+
+    [Fact]
     public void ValidateComplete_BuiltReport_IsValid() =>
         Assert.True(ReportValidator.ValidateComplete(ReportTestData.ValidReport(), ReportTestData.Context()).IsValid);
 
