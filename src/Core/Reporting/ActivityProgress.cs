@@ -5,7 +5,7 @@ namespace ParticipaBot.Core.Reporting;
 /// <summary>Progress of one plan activity in one cuatrimestre, as an area reports it.</summary>
 /// <param name="ActivityId">The plan activity.</param>
 /// <param name="Year">The plan year.</param>
-/// <param name="Cuatrimestre">1 (Jan-Apr), 2 (May-Aug) or 3 (Sep-Dec).</param>
+/// <param name="Cuatrimestre">1 (Jan-Apr), 2 (May-Aug) or 3 (Sep-Dec) with the default calendar.</param>
 /// <param name="Status">no iniciada, en curso, cumplida.</param>
 /// <param name="Percentage">0-100: 0 when not started, 100 when completed, in between otherwise.</param>
 /// <param name="Evidence">Links or files; at least one when completed.</param>
@@ -47,11 +47,12 @@ public static class ActivityProgressValidator
         }
 
         var period = 0;
-        if (!int.TryParse(Get("cuatrimestre"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out period) || period is < 1 or > 3)
+        var periods = context.Periods.PeriodsPerYear;
+        if (!int.TryParse(Get("cuatrimestre"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out period) || period < 1 || period > periods)
         {
-            Add("cuatrimestre", "«Cuatrimestre»: debe ser 1, 2 o 3.", "\"Four-month period\": must be 1, 2 or 3.");
+            Add("cuatrimestre", $"«Cuatrimestre»: debe ser un número de 1 a {periods}.", $"\"Four-month period\": must be a number from 1 to {periods}.");
         }
-        else if (new DateOnly(context.PlanYear, ((period - 1) * 4) + 1, 1) > context.Today)
+        else if (context.Periods.Get(context.PlanYear, period).Start > context.Today)
         {
             Add("cuatrimestre", "«Cuatrimestre»: aún no ha comenzado.", "\"Four-month period\": has not started yet.");
         }

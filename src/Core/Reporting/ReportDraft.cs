@@ -109,21 +109,25 @@ public sealed record ReportDraft
             : null);
         Set("area.leader", prefill.LeaderArea);
         Set("area.support", ReportValues.JoinCodes(prefill.SupportAreas));
-        Set("modality.mode", prefill.Modality);
+        // The planning side may hold labels ("taller", "Mesa de trabajo") rather than codes.
+        string? Code(string vocabularyId, string? text) =>
+            text is null ? null : catalogs.Get(vocabularyId).FindByCodeOrLabel(text)?.Code ?? text;
+
+        Set("modality.mode", Code(VocabularyIds.Modality, prefill.Modality));
         Set("modality.channel", prefill.Channel);
         Set("place.venue", prefill.Place);
         Set("place.municipality", prefill.Municipality);
         Set("place.link", prefill.Link);
-        Set(ReportFields.Format, prefill.Format);
-        Set(ReportFields.SpaceKind, prefill.Kind);
-        Set(ReportFields.Phase, prefill.Phase);
-        Set(ReportFields.Level, prefill.Level);
+        Set(ReportFields.Format, Code(VocabularyIds.Format, prefill.Format));
+        Set(ReportFields.SpaceKind, Code(VocabularyIds.SpaceKind, prefill.Kind));
+        Set(ReportFields.Phase, Code(VocabularyIds.Phase, prefill.Phase));
+        Set(ReportFields.Level, Code(VocabularyIds.Level, prefill.Level));
 
         // Target groups come as one list; the report asks for them on two axes.
         var actors = catalogs.Get(VocabularyIds.ActorType);
         var focus = catalogs.Get(VocabularyIds.PopulationFocus);
-        Set("valueGroups.actorTypes", ReportValues.JoinCodes(prefill.TargetValueGroups.Where(actors.Contains).Select(c => actors.Find(c)!.Code)));
-        Set("valueGroups.populationFocus", ReportValues.JoinCodes(prefill.TargetValueGroups.Where(focus.Contains).Select(c => focus.Find(c)!.Code)));
+        Set("valueGroups.actorTypes", ReportValues.JoinCodes(prefill.TargetValueGroups.Select(actors.FindByCodeOrLabel).OfType<VocabularyEntry>().Select(e => e.Code)));
+        Set("valueGroups.populationFocus", ReportValues.JoinCodes(prefill.TargetValueGroups.Select(focus.FindByCodeOrLabel).OfType<VocabularyEntry>().Select(e => e.Code)));
 
         var index = 0;
         foreach (var goal in prefill.Goals.Where(g => !string.IsNullOrWhiteSpace(g)).Take(20))

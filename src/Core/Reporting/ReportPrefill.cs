@@ -1,8 +1,9 @@
 namespace ParticipaBot.Core.Reporting;
 
 /// <summary>
-/// What a scheduled space provides to pre-fill its report; the planning side maps its space onto this. Codes are
-/// the catalog's; value groups may mix both axes (the draft sorts them by vocabulary).
+/// What a scheduled space provides to pre-fill its report; the planning side maps its space onto this. Vocabulary
+/// values may be codes or labels as published ("Mesa de trabajo", "involucramiento/colaboración"): the draft turns
+/// them into the catalog's codes. Value groups may mix both axes (the draft sorts them by vocabulary).
 /// </summary>
 public sealed record ReportPrefill
 {

@@ -1,3 +1,4 @@
+using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Core.Reporting;
@@ -20,18 +21,7 @@ public sealed record ReportValidationContext(
 
     /// <summary>Plan activity ids; null accepts any well-formed id.</summary>
     public IReadOnlySet<string>? KnownActivityIds { get; init; }
-}
 
-/// <summary>Today's date where the entities are: Bogotá is UTC-5 all year (no daylight saving).</summary>
-public static class BogotaTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(-5);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
-
-    public static DateOnly Today(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return Today(clock.GetUtcNow());
-    }
+    /// <summary>The entity's reporting periods (cuatrimestres by default).</summary>
+    public CuatrimestreCalendar Periods { get; init; } = CuatrimestreCalendar.Default;
 }

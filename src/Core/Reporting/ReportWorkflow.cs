@@ -1,3 +1,4 @@
+using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Reporting.Form;
 using ParticipaBot.Core.Vocabularies;
 
@@ -64,7 +65,8 @@ public static class ReportWorkflow
         DateOnly today,
         DateTimeOffset now,
         bool unlocked = false,
-        string? comment = null)
+        string? comment = null,
+        CuatrimestreCalendar? periods = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (!IsAllowed(report.Status, action, role))
@@ -75,9 +77,9 @@ public static class ReportWorkflow
                 $"You cannot {Verb(action).En} a report in status \"{status.En}\" with your role.");
         }
 
-        if (action is ReportAction.Edit or ReportAction.Submit && ReportLock.IsLocked(report.LastDayHeld, today, unlocked))
+        if (action is ReportAction.Edit or ReportAction.Submit && ReportLock.IsLocked(report.LastDayHeld, today, unlocked, periods: periods))
         {
-            var end = ReportValues.Date(ReportLock.PeriodEnd(report.LastDayHeld));
+            var end = ReportValues.Date(ReportLock.PeriodEnd(report.LastDayHeld, periods));
             return Refuse(
                 $"El cuatrimestre de este espacio cerró el {end}; pida a la coordinación que lo desbloquee.",
                 $"The four-month period of this space closed on {end}; ask the coordinators to unlock it.");
@@ -127,7 +129,7 @@ public static class ReportWorkflow
             { Validation = validation };
         }
 
-        return Apply(report, ReportAction.Submit, role, context.Today, now, unlocked);
+        return Apply(report, ReportAction.Submit, role, context.Today, now, unlocked, periods: context.Periods);
     }
 
     private static (string Es, string En) Verb(ReportAction action) => action switch
@@ -144,21 +146,15 @@ public static class ReportWorkflow
 }
 
 /// <summary>
-/// The lock rule: a report can be changed until its cuatrimestre closes (30 Apr, 31 Aug, 31 Dec, the internal control
-/// cut-offs), plus optional grace days; a coordinator's unlock lifts it.
+/// The lock rule: a report can be changed until its cuatrimestre closes (30 Apr, 31 Aug, 31 Dec by default, the internal
+/// control cut-offs), plus optional grace days; a coordinator's unlock lifts it.
 /// </summary>
 public static class ReportLock
 {
-    /// <summary>The cuatrimestre (1: Jan-Apr, 2: May-Aug, 3: Sep-Dec) of a date.</summary>
-    public static int Cuatrimestre(DateOnly date) => ((date.Month - 1) / 4) + 1;
+    /// <summary>The last day of the period a date falls in.</summary>
+    public static DateOnly PeriodEnd(DateOnly date, CuatrimestreCalendar? periods = null) =>
+        (periods ?? CuatrimestreCalendar.Default).Of(date).End;
 
-    /// <summary>The last day of the cuatrimestre a date falls in.</summary>
-    public static DateOnly PeriodEnd(DateOnly date)
-    {
-        var lastMonth = Cuatrimestre(date) * 4;
-        return new DateOnly(date.Year, lastMonth, DateTime.DaysInMonth(date.Year, lastMonth));
-    }
-
-    public static bool IsLocked(DateOnly heldOn, DateOnly today, bool unlocked, int graceDays = 0) =>
-        !unlocked && today > PeriodEnd(heldOn).AddDays(graceDays);
+    public static bool IsLocked(DateOnly heldOn, DateOnly today, bool unlocked, int graceDays = 0, CuatrimestreCalendar? periods = null) =>
+        !unlocked && today > PeriodEnd(heldOn, periods).AddDays(graceDays);
 }

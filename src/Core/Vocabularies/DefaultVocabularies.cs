@@ -24,7 +24,7 @@ public static class DefaultVocabularies
     public static Vocabulary Level { get; } = Build(VocabularyIds.Level, "Nivel de participación", "Participation level", true,
         ("INFORMACION", "Información", "Information"),
         ("CONSULTA", "Consulta", "Consultation"),
-        ("COLABORACION", "Involucramiento / colaboración", "Involvement / collaboration"),
+        ("COLABORACION", "Involucramiento/colaboración", "Involvement/collaboration"),
         ("EMPODERAMIENTO", "Empoderamiento", "Empowerment"),
         ("CONTROL_SOCIAL", "Control social", "Social oversight"));
 
@@ -42,7 +42,7 @@ public static class DefaultVocabularies
         ("GRUPO_FOCAL", "Grupo focal", "Focus group"),
         ("ENCUENTRO_TERRITORIAL", "Encuentro territorial", "Regional meeting"),
         ("FERIA", "Feria", "Fair"),
-        ("SESION_INSTANCIA", "Sesión de instancia de participación", "Session of a participation body"),
+        ("SESION_INSTANCIA", "Sesión de instancia", "Session of a participation body"),
         ("CONSULTA_VIRTUAL", "Consulta virtual", "Online consultation"),
         ("PROYECTO_NORMATIVO", "Proyecto normativo para comentarios", "Draft regulation for comments"),
         ("ENCUESTA", "Encuesta", "Survey"));
@@ -50,7 +50,7 @@ public static class DefaultVocabularies
     public static Vocabulary ActorType { get; } = Build(VocabularyIds.ActorType, "Grupos de valor: tipo de actor", "Value groups: actor type", false,
         ("CIUDADANIA", "Ciudadanía", "Citizens"),
         ("ORGANIZACIONES_SOCIALES", "Organizaciones sociales y comunitarias", "Social and community organisations"),
-        ("VEEDURIAS", "Veedurías ciudadanas", "Citizen oversight committees"),
+        ("VEEDURIAS", "Veedurías", "Citizen oversight committees"),
         ("GREMIOS_EMPRESAS", "Gremios y empresas", "Business associations and companies"),
         ("SINDICATOS", "Sindicatos", "Trade unions"),
         ("ACADEMIA", "Academia", "Academia"),
@@ -58,23 +58,23 @@ public static class DefaultVocabularies
         ("ENTIDADES_TERRITORIALES", "Entidades territoriales", "Local and regional governments"),
         ("ORGANISMOS_CONTROL", "Organismos de control", "Oversight bodies"),
         ("INSTANCIAS_PARTICIPACION", "Instancias de participación", "Participation bodies"),
-        ("MEDIOS", "Medios de comunicación", "Media"),
-        ("COOPERACION_ONG", "Cooperación internacional y ONG", "International cooperation and NGOs"),
+        ("MEDIOS", "Medios", "Media"),
+        ("COOPERACION_ONG", "Cooperación/ONG", "International cooperation/NGOs"),
         ("SERVIDORES_PUBLICOS", "Servidores públicos", "Public servants"));
 
     public static Vocabulary PopulationFocus { get; } = Build(VocabularyIds.PopulationFocus, "Grupos de valor: enfoque poblacional", "Value groups: population focus", false,
         ("MUJERES", "Mujeres", "Women"),
         ("JOVENES", "Jóvenes", "Young people"),
-        ("NINEZ", "Niñez y adolescencia", "Children and adolescents"),
+        ("NINEZ", "Niñez", "Children"),
         ("PERSONAS_MAYORES", "Personas mayores", "Older people"),
         ("DISCAPACIDAD", "Personas con discapacidad", "People with disabilities"),
-        ("LGBTIQ", "Personas LGBTIQ+", "LGBTIQ+ people"),
+        ("LGBTIQ", "LGBTIQ+", "LGBTIQ+ people"),
         ("INDIGENAS", "Pueblos indígenas", "Indigenous peoples"),
-        ("NARP", "Comunidades negras, afrocolombianas, raizales y palenqueras (NARP)", "Black, Afro-Colombian, Raizal and Palenquero communities (NARP)"),
+        ("NARP", "Comunidades NARP", "Black, Afro-Colombian, Raizal and Palenquero communities (NARP)"),
         ("RROM", "Pueblo Rrom", "Rrom people"),
-        ("VICTIMAS", "Víctimas del conflicto armado", "Victims of the armed conflict"),
+        ("VICTIMAS", "Víctimas", "Victims of the armed conflict"),
         ("CAMPESINADO", "Campesinado", "Peasant communities"),
-        ("MIGRANTES", "Personas migrantes", "Migrants"));
+        ("MIGRANTES", "Migrantes", "Migrants"));
 
     public static Vocabulary ItemKind { get; } = Build(VocabularyIds.ItemKind, "Tipo de aporte", "Kind of contribution", false,
         ("OBSERVACION", "Observación", "Observation"),

@@ -52,7 +52,7 @@ public sealed class Vocabulary
 
     public VocabularyEntry? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var entry) ? entry : null;
 
-    /// <summary>Finds an entry by code or by its Spanish or English label, folded (for imports of published tables).</summary>
+    /// <summary>Finds an entry by code or by its Spanish or English label, compared without accents, case, spaces or punctuation (for imports of published tables).</summary>
     public VocabularyEntry? FindByCodeOrLabel(string? text)
     {
         if (Find(text?.Trim()) is { } byCode)
@@ -60,11 +60,14 @@ public sealed class Vocabulary
             return byCode;
         }
 
-        var folded = TextFolding.Fold(text);
+        var folded = Key(text);
         return folded.Length == 0
             ? null
-            : Entries.FirstOrDefault(e => TextFolding.Fold(e.Label.Es) == folded || TextFolding.Fold(e.Label.En) == folded);
+            : Entries.FirstOrDefault(e => Key(e.Label.Es) == folded || Key(e.Label.En) == folded || Key(e.Code) == folded);
     }
+
+    // Labels in published tables vary in accents, case, spacing and punctuation ("involucramiento / colaboración").
+    private static string Key(string? text) => new([.. TextFolding.Fold(text).Where(char.IsLetterOrDigit)]);
 
     /// <summary>A new vocabulary with these entries added after the existing ones (an entity's own value groups).</summary>
     public Vocabulary Extend(IEnumerable<VocabularyEntry> extra)

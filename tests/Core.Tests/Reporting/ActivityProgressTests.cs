@@ -47,7 +47,7 @@ public sealed class ActivityProgressTests
     [InlineData("percentage", "50.5", "percentage", "entero")]
     [InlineData("percentage", "mitad", "percentage", "entero")]
     [InlineData("status", "CASI", "status", "elija no iniciada")]
-    [InlineData("cuatrimestre", "4", "cuatrimestre", "1, 2 o 3")]
+    [InlineData("cuatrimestre", "4", "cuatrimestre", "de 1 a 3")]
     [InlineData("cuatrimestre", "3", "cuatrimestre", "aún no ha comenzado")]
     [InlineData("activity", "ACT-99", "activity", "no es una actividad del plan")]
     [InlineData("evidence.0", "http://example.org/x", "evidence.0", "https")]

@@ -69,6 +69,30 @@ public sealed class ReportDraftTests
     }
 
     [Fact]
+    public void Start_PrefillWithPublishedLabels_MapsThemToCodes()
+    {
+        var prefill = new ReportPrefill
+        {
+            Modality = "presencial",
+            Format = "Mesa de trabajo",
+            Kind = "rendición de cuentas",
+            Phase = "SEGUIMIENTO_EVALUACION",
+            Level = "involucramiento / colaboración",
+            TargetValueGroups = ["cooperación/ONG", "comunidades NARP", "Pensionados", "grupo inventado"],
+        };
+
+        var draft = ReportDraft.Start("r", 2026, Form, prefill, ReportTestData.MintrabajoCatalogs);
+
+        Assert.Equal("PRESENCIAL", draft.Value("modality.mode"));
+        Assert.Equal("MESA_TRABAJO", draft.Value("format"));
+        Assert.Equal("RENDICION_CUENTAS", draft.Value("spaceKind"));
+        Assert.Equal("SEGUIMIENTO_EVALUACION", draft.Value("phase"));
+        Assert.Equal("COLABORACION", draft.Value("level"));
+        Assert.Equal("COOPERACION_ONG,PENSIONADOS", draft.Value("valueGroups.actorTypes"));
+        Assert.Equal("NARP", draft.Value("valueGroups.populationFocus"));
+    }
+
+    [Fact]
     public void Apply_InvalidValue_IsKeptSoNothingTypedIsLost()
     {
         var draft = Empty().Apply(Form, ReportSteps.Details, new Dictionary<string, string> { ["heldOn.from"] = "ayer", ["format"] = "KARAOKE" });

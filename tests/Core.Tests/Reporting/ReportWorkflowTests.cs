@@ -87,15 +87,14 @@ public sealed class ReportWorkflowTests
     public void IsLocked_AfterTheCuatrimestreCloses_LockedUnlessUnlocked(string held, string today, bool unlocked, int grace, bool expected) =>
         Assert.Equal(expected, ReportLock.IsLocked(DateOnly.Parse(held, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), unlocked, grace));
 
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(4, 1)]
-    [InlineData(5, 2)]
-    [InlineData(8, 2)]
-    [InlineData(9, 3)]
-    [InlineData(12, 3)]
-    public void Cuatrimestre_Month_MapsToItsPeriod(int month, int expected) =>
-        Assert.Equal(expected, ReportLock.Cuatrimestre(new DateOnly(2026, month, 1)));
+    [Fact]
+    public void IsLocked_EntityWithQuarters_UsesItsCalendar()
+    {
+        var quarters = new ParticipaBot.Core.Calendar.CuatrimestreCalendar([3, 6, 9, 12]);
+
+        Assert.True(ReportLock.IsLocked(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 1), unlocked: false, periods: quarters));
+        Assert.False(ReportLock.IsLocked(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 1), unlocked: false));
+    }
 
     [Fact]
     public void Apply_EditAfterTheCuatrimestreClosed_RefusedNamingTheCutOff()
@@ -113,11 +112,4 @@ public sealed class ReportWorkflowTests
     [Fact]
     public void Apply_ApproveAfterClose_StillAllowed() =>
         Assert.True(Apply(ReportStatus.Enviado, ReportAction.Approve, ReportActorRole.Coordinator, today: new DateOnly(2026, 9, 2)).Succeeded);
-
-    [Theory]
-    [InlineData("2026-01-01T04:59:00Z", "2025-12-31")]
-    [InlineData("2026-01-01T05:00:00Z", "2026-01-01")]
-    [InlineData("2026-06-15T23:30:00-05:00", "2026-06-15")]
-    public void BogotaToday_UtcInstant_IsTheDateInBogota(string instant, string expected) =>
-        Assert.Equal(expected, ReportValues.Date(BogotaTime.Today(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture))));
 }
