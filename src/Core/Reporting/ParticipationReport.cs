@@ -97,8 +97,11 @@ public sealed record ParticipationReport
     /// <summary>The coordinator's comment of the last return.</summary>
     public string? ReturnComment { get; init; }
 
-    /// <summary>When it was last submitted (for report timeliness).</summary>
+    /// <summary>When it was last submitted.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>When it was first submitted (report timeliness, I12, measures this one).</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; init; }
 
     public IReadOnlyList<ReportVersion> Versions { get; init; } = [];
 

@@ -432,6 +432,13 @@ public static class ReportValidator
                             Add(field, $"answers.{i}.justification", $"entrada {i + 1}: justifique por qué no se acogió (o se acogió parcialmente).", $"entry {i + 1}: justify why it was not (fully) adopted.");
                         }
 
+                        if (ReportCodes.TryParse(Get($"answers.{i}.decision"), out AnswerDecision final)
+                            && final != AnswerDecision.EnEstudio
+                            && Get($"answers.{i}.date") is null)
+                        {
+                            Add(field, $"answers.{i}.date", $"entrada {i + 1}: indique la fecha de la respuesta.", $"entry {i + 1}: give the date of the answer.");
+                        }
+
                         if (Date($"answers.{i}.date") is { } answered && DateAll("heldOn.from") is { } held && answered < held)
                         {
                             Add(field, $"answers.{i}.date", $"entrada {i + 1}: la respuesta es anterior a la realización del espacio.", $"entry {i + 1}: the answer predates the space.");

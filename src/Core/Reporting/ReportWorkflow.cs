@@ -90,7 +90,7 @@ public static class ReportWorkflow
             case ReportAction.Edit:
                 return Ok(report.Status is ReportStatus.Enviado or ReportStatus.Aprobado ? report with { Status = ReportStatus.Enviado } : report);
             case ReportAction.Submit:
-                return Ok(report with { Status = ReportStatus.Enviado, SubmittedAt = now });
+                return Ok(report with { Status = ReportStatus.Enviado, SubmittedAt = now, FirstSubmittedAt = report.FirstSubmittedAt ?? now });
             case ReportAction.Approve:
                 return Ok(report with { Status = ReportStatus.Aprobado, ReturnComment = null });
             default:

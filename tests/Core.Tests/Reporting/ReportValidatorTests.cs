@@ -154,6 +154,14 @@ public sealed class ReportValidatorTests
         AssertRefused(ValidateWith(("answers.0.decision", "NO_ACOGIDA"), ("answers.0.justification", null)), "answers.0.justification", "justifique");
 
     [Fact]
+    public void ValidateAll_FinalDecisionWithoutDate_Refused() =>
+        AssertRefused(ValidateWith(("answers.0.date", null)), "answers.0.date", "indique la fecha de la respuesta");
+
+    [Fact]
+    public void ValidateAll_UnderStudyWithoutDate_Accepted() =>
+        Assert.True(ValidateWith(("answers.0.decision", "EN_ESTUDIO"), ("answers.0.date", null)).IsValid);
+
+    [Fact]
     public void ValidateAll_AnswerBeforeTheSpace_Refused() =>
         AssertRefused(ValidateWith(("answers.0.date", "2026-03-01")), "answers.0.date", "anterior a la realización");
 
