@@ -13,6 +13,9 @@ public sealed record ReportDraft
     /// <summary>A hard cap on one stored raw value, far above every field limit (a forged megabyte is not kept).</summary>
     public const int MaxStoredValueLength = 20_000;
 
+    /// <summary>A cap on the inputs one card may store (the largest step has a few hundred).</summary>
+    public const int MaxStoredKeys = 1_000;
+
     public required string Id { get; init; }
 
     public required int Year { get; init; }
@@ -40,7 +43,8 @@ public sealed record ReportDraft
 
     /// <summary>
     /// Stores what a step's card submitted. Only keys of that step's fields are kept (a forged key cannot write another
-    /// step or an unknown slot); for each field the card submitted, its previous values are replaced; blanks remove.
+    /// step, an unknown slot, an entry beyond the field's maximum or a malformed code); for each field the card
+    /// submitted, its previous values are replaced; blanks remove.
     /// </summary>
     public ReportDraft Apply(ReportForm form, string stepId, IReadOnlyDictionary<string, string> submitted)
     {
@@ -50,7 +54,9 @@ public sealed record ReportDraft
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in submitted)
         {
-            if (form.Match(key) is not { } match || match.Field.StepId != stepId || match.Field.SystemManaged)
+            if (form.Match(key) is not { } match || match.Field.StepId != stepId || match.Field.SystemManaged
+                || match.Index >= match.Field.MaxEntries
+                || (match.Code is { } code && !Vocabulary.IsValidCode(code.ToUpperInvariant())))
             {
                 continue;
             }
@@ -73,7 +79,7 @@ public sealed record ReportDraft
             merged[key] = value;
         }
 
-        foreach (var (key, value) in accepted)
+        foreach (var (key, value) in accepted.Take(MaxStoredKeys))
         {
             merged[key] = value;
         }

@@ -117,6 +117,16 @@ public sealed class ReportDraftTests
     }
 
     [Fact]
+    public void Apply_EntryBeyondMaximumOrMalformedCode_IsDropped()
+    {
+        var draft = Empty()
+            .Apply(Form, ReportSteps.Contributions, new Dictionary<string, string> { ["items.50.text"] = "x", ["items.49.text"] = "y" })
+            .Apply(Form, ReportSteps.Participants, new Dictionary<string, string> { ["participants.group.<script>"] = "1", ["participants.group.mujeres"] = "2" });
+
+        Assert.Equal(new[] { "items.49.text", "participants.group.mujeres" }, draft.Values.Keys.Order());
+    }
+
+    [Fact]
     public void Apply_FieldSubmittedAgain_ReplacesItsEntriesAndKeepsOtherFields()
     {
         var first = Empty().Apply(Form, ReportSteps.Contributions, new Dictionary<string, string>
