@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Protocol;
@@ -28,10 +29,10 @@ internal static class MessagesEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext http,
-        IInboundAuthenticator authenticator,
-        TurnQueue queue,
-        TurnRunner runner,
-        ILoggerFactory loggerFactory)
+        [FromServices] IInboundAuthenticator authenticator,
+        [FromServices] TurnQueue queue,
+        [FromServices] TurnRunner runner,
+        [FromServices] ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
         var cancellationToken = http.RequestAborted;
