@@ -55,9 +55,15 @@ internal sealed class TurnQueue
     }
 }
 
-/// <summary>Drains <see cref="TurnQueue"/>: one loop per partition, each running turns one at a time.</summary>
+/// <summary>
+/// Drains <see cref="TurnQueue"/>: one loop per partition, each running turns one at a time. On shutdown the queue stops
+/// accepting (the endpoint answers 503, so Teams retries elsewhere) and what was already acknowledged is still handled,
+/// until the host's shutdown timeout abandons it.
+/// </summary>
 internal sealed class TurnWorker(TurnQueue queue, TurnRunner runner, IServiceScopeFactory scopeFactory, ILogger<TurnWorker> logger) : BackgroundService
 {
+    private readonly CancellationTokenSource _abandon = new();
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Fail at start-up, not on the first message, when two handlers claim the same command or verb.
@@ -69,29 +75,44 @@ internal sealed class TurnWorker(TurnQueue queue, TurnRunner runner, IServiceSco
         return base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, queue.PartitionCount).Select(p => DrainAsync(queue.Reader(p), stoppingToken)));
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(_abandon.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
 
-    private async Task DrainAsync(ChannelReader<Activity> reader, CancellationToken stoppingToken)
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stoppingToken.Register(queue.Complete);
+        return Task.WhenAll(Enumerable.Range(0, queue.PartitionCount).Select(p => DrainAsync(queue.Reader(p), _abandon.Token)));
+    }
+
+    private async Task DrainAsync(ChannelReader<Activity> reader, CancellationToken abandonToken)
     {
         try
         {
-            await foreach (var activity in reader.ReadAllAsync(stoppingToken))
+            await foreach (var activity in reader.ReadAllAsync(abandonToken))
             {
                 try
                 {
-                    await runner.RunAsync(activity, stoppingToken);
+                    await runner.RunAsync(activity, abandonToken);
                 }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception exception) when (!abandonToken.IsCancellationRequested)
                 {
                     // The runner has its own boundary; this only guards the loop against a failure in the boundary itself.
                     Log.WorkerTurnFailed(logger, exception);
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (abandonToken.IsCancellationRequested)
         {
-            // Shutting down; activities still queued were acknowledged already and are not redelivered.
+            // The shutdown timeout passed: turns still queued are dropped (they were acknowledged with 200).
         }
     }
 }
