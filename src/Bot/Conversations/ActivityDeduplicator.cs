@@ -28,13 +28,12 @@ internal sealed class StoreActivityDeduplicator(
     TimeProvider time,
     ILogger<StoreActivityDeduplicator> logger) : IActivityDeduplicator
 {
-    public const string PartitionKey = "activity-receipts";
     public const string DocumentType = "activityReceipt";
 
     public async Task<bool> TryBeginAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToElement(new { receivedAt = time.GetUtcNow() });
-        var write = new DocumentWrite(DocumentId(conversationId, activityId), PartitionKey, DocumentType, body, options.Value.DeduplicationSeconds);
+        var write = new DocumentWrite(DocumentId(activityId), PartitionKey(conversationId), DocumentType, body, options.Value.DeduplicationSeconds);
         try
         {
             await store.CreateAsync(write, cancellationToken);
@@ -51,12 +50,12 @@ internal sealed class StoreActivityDeduplicator(
         }
     }
 
-    /// <summary>A hash: conversation ids hold characters a Cosmos DB id may not (e.g. '/'), and can be long.</summary>
-    internal static string DocumentId(string conversationId, string activityId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(conversationId + "\n" + activityId));
-        return "receipt-" + Convert.ToHexStringLower(hash);
-    }
+    /// <summary>The conversation's own partition (docs/data-model.md: "conversation|{conversationId}"), so receipts spread over partitions.</summary>
+    internal static string PartitionKey(string conversationId) => "conversation|" + conversationId;
+
+    /// <summary>A hash: activity ids are the channel's and may hold characters a Cosmos DB id may not, or be long.</summary>
+    internal static string DocumentId(string activityId) =>
+        "receipt-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(activityId)));
 }
 
 /// <summary>

@@ -59,9 +59,9 @@ public sealed class ActivityDeduplicatorTests
         Assert.False(await second.TryBeginAsync("19:abc/def@thread.tacv2", "1772460000001", default));
 
         var written = Assert.Single(store.Created);
-        Assert.Equal(StoreActivityDeduplicator.PartitionKey, written.PartitionKey);
+        Assert.Equal("conversation|19:abc/def@thread.tacv2", written.PartitionKey);
         Assert.Equal(3600, written.TimeToLiveSeconds);
-        Assert.DoesNotContain("/", written.Id, StringComparison.Ordinal);
+        Assert.Matches("^receipt-[0-9a-f]{64}$", written.Id);
     }
 
     [Fact]
