@@ -317,6 +317,49 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
         Assert.StartsWith("Algo salió mal", body.RootElement.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_InstallAndUninstall_TellsInstallationHandlersWithConversationReference()
+    {
+        var (install, conversationId) = TestActivities.LoadFresh("installation-personal.json");
+        var uninstall = JsonNode.Parse(install.ToJsonString())!.AsObject();
+        uninstall["id"] = "f:uninstall";
+        uninstall["action"] = "remove";
+
+        await PostAsync(install);
+        await PostAsync(uninstall);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (factory.Installations.For(conversationId).Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var events = factory.Installations.For(conversationId);
+        Assert.Equal(["added", "removed"], events.Select(e => e.Event));
+        var (_, conversation, user) = events[0];
+        Assert.Equal("https://smba.trafficmanager.net/amer/", conversation.ServiceUrl);
+        Assert.Equal("8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90", conversation.TenantId);
+        Assert.Equal("28:00000000-0000-0000-0000-0000000000b0", conversation.BotId);
+        Assert.Equal("personal", conversation.ConversationType);
+        Assert.Equal("6f0c2f3a-8d3b-4e1a-9c51-1a2b3c4d5e6f", user.AadObjectId);
+    }
+
+    [Fact]
+    public async Task Post_InvokeWithRegisteredName_ReturnsHandlersResponse()
+    {
+        var (activity, _) = TestActivities.LoadFresh("invoke-unknown.json", a =>
+        {
+            a["name"] = "test/echo";
+            a["locale"] = "en-US";
+        });
+
+        var response = await PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("en-US", body.RootElement.GetProperty("value").GetString());
+    }
+
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
         _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
 }
