@@ -22,19 +22,19 @@ internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDed
 
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var language = TurnText.Language(activity);
-        if (activity.Id is { Length: > 0 } activityId
-            && conversationId is { Length: > 0 }
-            && !await deduplicator.TryBeginAsync(conversationId, activityId, cancellationToken))
-        {
-            Log.DuplicateActivity(logger, activity.Type);
-            return isInvoke ? InvokeResponse.Message(Texts.ActionAlreadyReceived.For(language)) : null;
-        }
-
         await using var scope = scopeFactory.CreateAsyncScope();
         var connector = scope.ServiceProvider.GetRequiredService<IConnectorClient>();
         var context = new TurnContext(activity, connector, scope.ServiceProvider, cancellationToken);
         try
         {
+            if (activity.Id is { Length: > 0 } activityId
+                && conversationId is { Length: > 0 }
+                && !await deduplicator.TryBeginAsync(conversationId, activityId, cancellationToken))
+            {
+                Log.DuplicateActivity(logger, activity.Type);
+                return isInvoke ? InvokeResponse.Message(Texts.ActionAlreadyReceived.For(language)) : null;
+            }
+
             var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
             await router.RouteAsync(context);
             return isInvoke ? context.InvokeResponse ?? InvokeResponse.Ok() : null;

@@ -55,7 +55,20 @@ internal static class MessagesEndpoint
             return Results.Json(new { error = "Malformed activity." }, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken);
+        InboundAuthenticationResult authentication;
+        try
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            authentication = await authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Fail closed without internals (e.g. signing keys unreachable); Teams delivers again later.
+            MessagesEndpointLog.AuthenticatorFailed(logger, exception);
+            http.Response.Headers.RetryAfter = "5";
+            return Results.Json(new { error = "Service unavailable." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (!authentication.Succeeded)
         {
             MessagesEndpointLog.AuthenticationFailed(logger, authentication.StatusCode, authentication.FailureReason);
@@ -140,6 +153,9 @@ internal static partial class MessagesEndpointLog
 
     [LoggerMessage(1102, LogLevel.Warning, "Inbound activity rejected with {StatusCode}: {Reason}.")]
     public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason);
+
+    [LoggerMessage(1104, LogLevel.Error, "Inbound authentication failed unexpectedly; answered 503.")]
+    public static partial void AuthenticatorFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(1103, LogLevel.Warning, "Turn queue full; answered 503.")]
     public static partial void QueueFull(ILogger logger);

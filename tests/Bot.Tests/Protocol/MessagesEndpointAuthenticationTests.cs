@@ -30,10 +30,27 @@ public sealed class MessagesEndpointAuthenticationTests(BotFactory factory) : IC
         Assert.Empty(factory.Connector.SentTo(conversationId));
     }
 
+    [Fact]
+    public async Task Post_AuthenticatorThrows_Returns503WithoutInternals()
+    {
+        using var throwing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IInboundAuthenticator>();
+            services.AddSingleton<IInboundAuthenticator>(new RejectingAuthenticator(0));
+        }));
+        var client = throwing.CreateClient();
+        var (activity, _) = TestActivities.LoadFresh("message-personal.json");
+
+        var response = await client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("{\"error\":\"Service unavailable.\"}", await response.Content.ReadAsStringAsync());
+    }
+
     private sealed class RejectingAuthenticator(int status) : IInboundAuthenticator
     {
         public Task<InboundAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken) =>
-            Task.FromResult(status == 403
+            status == 0 ? throw new HttpRequestException("keys endpoint https://internal.example/keys unreachable") : Task.FromResult(status == 403
                 ? InboundAuthenticationResult.Forbidden("tenant 123 not in allowlist")
                 : InboundAuthenticationResult.Unauthorized("signature invalid for kid abc"));
     }
