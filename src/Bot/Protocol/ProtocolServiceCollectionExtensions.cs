@@ -30,5 +30,5 @@ internal static class ProtocolServiceCollectionExtensions
     }
 
     /// <summary>POST /api/messages.</summary>
-    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints) => MessagesEndpoint.Map(endpoints);
 }
