@@ -1,25 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ParticipaBot.Storage;
 
-/// <summary>
-/// Before anything else starts, proves the store answers (file writable and not corrupted, Cosmos account
-/// reachable). On failure it logs one clear line, sets exit code 1 and stops the host: no crash loop, no stack trace.
-/// </summary>
-internal sealed partial class StorageStartupCheck(IDocumentStore store, IHostApplicationLifetime lifetime, ILogger<StorageStartupCheck> logger)
-    : IHostedLifecycleService
+/// <summary>Proves at start-up that the configuration is valid and the store answers (file writable and sound, Cosmos reachable).</summary>
+public static class StorageStartup
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Healthy, or one operator-readable description of what is wrong (already logged at Critical).
+    /// The serve verb calls it before the web server starts, so a bad store is one clear line and exit code 1.
+    /// </summary>
+    public static async Task<StoreHealth> VerifyAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        ArgumentNullException.ThrowIfNull(services);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageStartup).FullName!);
         StoreHealth health;
         try
         {
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var store = services.GetRequiredService<IDocumentStore>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
             health = await store.CheckHealthAsync(timeout.Token);
+        }
+        catch (OptionsValidationException exception)
+        {
+            health = new StoreHealth(false, "Configuración inválida / invalid configuration: " + string.Join(" ", exception.Failures));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -33,21 +43,30 @@ internal sealed partial class StorageStartupCheck(IDocumentStore store, IHostApp
         if (health.IsHealthy)
         {
             Log.StoreReady(logger, health.Description);
-            return;
+        }
+        else
+        {
+            Log.StoreUnavailableAtStartup(logger, health.Description);
         }
 
-        Log.StoreUnavailableAtStartup(logger, health.Description);
-        Environment.ExitCode = 1;
-        lifetime.StopApplication();
+        return health;
+    }
+}
+
+/// <summary>
+/// The same check for hosts started without the serve verb (tests, other entry points): the host refuses to start
+/// with a <see cref="StoreUnavailableException"/> whose message says what is wrong.
+/// </summary>
+internal sealed class StorageStartupCheck(IServiceProvider services) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var health = await StorageStartup.VerifyAsync(services, cancellationToken);
+        if (!health.IsHealthy)
+        {
+            throw new StoreUnavailableException(health.Description);
+        }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
