@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ParticipaBot.Storage.Cosmos;
-using ParticipaBot.Storage.Sqlite;
 
 namespace ParticipaBot.Storage;
 
@@ -34,15 +32,8 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static IDocumentStore CreateStore(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var time = services.GetRequiredService<TimeProvider>();
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        return options.Provider switch
-        {
-            StorageProvider.Cosmos => new CosmosDocumentStore(options.Cosmos, time, loggers.CreateLogger<CosmosDocumentStore>()),
-            _ => new SqliteDocumentStore(options.SqlitePath, options.BusyTimeoutMilliseconds, time, loggers.CreateLogger<SqliteDocumentStore>()),
-        };
-    }
+    private static IDocumentStore CreateStore(IServiceProvider services) => DocumentStoreFactory.Create(
+        services.GetRequiredService<IOptions<StorageOptions>>().Value,
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILoggerFactory>());
 }
