@@ -227,7 +227,9 @@ internal static class DataVerbs
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(hostArgs);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output may carry the export itself: every log line goes to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddParticipaBotStorageCore();
         using var host = builder.Build();
         IDocumentStore store;
