@@ -152,7 +152,7 @@ public static class DocumentStoreExtensions
             catch (DocumentStoreException exception) when (exception is DocumentPreconditionFailedException or DocumentConflictException or DocumentNotFoundException && attempt < maxAttempts)
             {
                 // Someone else wrote in between: back off (jittered, exponential up to 200 ms) and re-apply to the fresh version.
-                var delay = Random.Shared.Next(0, Math.Min(4 << Math.Min(attempt, 6), 200));
+                var delay = Random.Shared.Next(0, Math.Min(2 << Math.Min(attempt, 6), 50));
                 await Task.Delay(delay, cancellationToken);
             }
         }
