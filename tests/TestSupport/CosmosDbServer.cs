@@ -61,12 +61,21 @@ public sealed class CosmosDbServer : IAsyncDisposable
         }
 
         var port = FreeLoopbackPort();
-        var start = new ProcessStartInfo(BinaryPath)
+        // A small shell watchdog owns the server and stops it when this test process is gone, even if it was
+        // killed without running its exit handlers: no server outlives its test run.
+        const string Watchdog = """
+            "$0" "$@" & server=$!
+            trap 'kill $server 2>/dev/null; exit 0' TERM INT
+            while kill -0 "$WATCH_PID" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done
+            kill $server 2>/dev/null
+            """;
+        var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1" },
+            ArgumentList = { "-c", Watchdog, BinaryPath, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["WATCH_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("cosmosdb-server did not start.");
         process.OutputDataReceived += (_, _) => { };
