@@ -20,9 +20,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>The conversation references the installation handler was given, as "added|..." or "removed|...".</summary>
     internal InstallationLog Installations { get; } = new();
 
+    /// <summary>A fresh SQLite data directory per factory, so no run sees another's documents.</summary>
+    internal string DataDirectory { get; } = Directory.CreateTempSubdirectory("participabot-bot-tests-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.ConfigureTestServices(services =>
         {
             services.TryAddSingleton<IInboundAuthenticator, AnonymousAuthenticator>();
@@ -34,6 +38,22 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             services.AddInstallationHandler<RecordingInstallationHandler>();
             services.AddInvokeHandler<EchoInvokeHandler>();
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing host; the temp folder is cleaned by the OS.
+            }
+        }
     }
 
     private sealed class AnonymousAuthenticator : IInboundAuthenticator
