@@ -30,7 +30,7 @@ internal static class ImportCommandSupport
 
     public static JsonElement? Model<T>(T? value) => value is null ? null : JsonSerializer.SerializeToElement(value, ModelJson);
 
-    internal sealed record Arguments(string? File, string? Entity, int? Year, Dictionary<string, string> Map, bool DryRun, bool AsJson, string? Error);
+    internal sealed record Arguments(string? File, string? Entity, int? Year, Dictionary<string, string> Map, bool DryRun, bool AsJson, string? Error, IReadOnlyList<string> HostArgs);
 
     public static Arguments Parse(string[] args)
     {
@@ -38,6 +38,7 @@ internal static class ImportCommandSupport
         int? year = null;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         bool dryRun = false, json = false;
+        var hostArgs = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -78,7 +79,12 @@ internal static class ImportCommandSupport
 
                     break;
                 default:
-                    if (arg.StartsWith('-') || file is not null)
+                    if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal))
+                    {
+                        // Host configuration, as for serve: --Storage:DataDirectory=./data
+                        hostArgs.Add(arg);
+                    }
+                    else if (arg.StartsWith('-') || file is not null)
                     {
                         error = $"Opción desconocida «{arg}» / unknown option.";
                     }
@@ -96,27 +102,56 @@ internal static class ImportCommandSupport
             error = "Falta el archivo / missing FILE.";
         }
 
-        return new Arguments(file, entity, year, map, dryRun, json, error);
+        return new Arguments(file, entity, year, map, dryRun, json, error, hostArgs);
     }
 
-    /// <summary>A container with configuration, storage and planning, without starting the web host.</summary>
-    public static ServiceProvider BuildServices()
+    /// <summary>
+    /// A container with the host's configuration (appsettings beside the executable and in the current folder,
+    /// environment, --Key=Value arguments), the store and planning, without starting the web host.
+    /// </summary>
+    public static ServiceProvider BuildServices(IReadOnlyList<string> hostArgs)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddCommandLine([.. hostArgs])
             .Build();
         var hostEnvironment = new CliEnvironment(environment);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(hostEnvironment);
         services.AddLogging();
-        services.AddParticipaBotStorage(configuration);
+        services.AddParticipaBotStorageCore();
         services.AddPlanning(configuration, hostEnvironment);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The repository, or null after writing why the store cannot be used.</summary>
+    public static async Task<IPlanRepository?> RepositoryAsync(IServiceProvider services, TextWriter error)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = services.GetRequiredService<IDocumentStore>();
+            return services.GetRequiredService<IPlanRepository>();
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                await error.WriteLineAsync(failure);
+            }
+        }
+        catch (DocumentStoreException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+        }
+
+        return null;
     }
 
     public static EntityOptions Entity(IServiceProvider services) => services.GetRequiredService<IOptions<EntityOptions>>().Value;

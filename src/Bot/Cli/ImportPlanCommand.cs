@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using ParticipaBot.Bot.Import;
 using ParticipaBot.Core.Planning;
-using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Cli;
 
@@ -12,7 +11,7 @@ namespace ParticipaBot.Bot.Cli;
 /// </summary>
 internal static class ImportPlanCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider>? services = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var arguments = ImportCommandSupport.Parse(args);
         if (arguments.Error is not null)
@@ -22,7 +21,7 @@ internal static class ImportPlanCommand
             return 2;
         }
 
-        await using var provider = (services ?? ImportCommandSupport.BuildServices)();
+        await using var provider = ImportCommandSupport.BuildServices(arguments.HostArgs);
         var entity = ImportCommandSupport.Entity(provider);
         var read = TableFileReader.Read(arguments.File!);
         var notices = read.Notices.ToList();
@@ -35,13 +34,12 @@ internal static class ImportPlanCommand
         var stored = false;
         if (result.Succeeded && !arguments.DryRun)
         {
-            if (provider.GetService<IDocumentStore>() is null)
+            var repository = await ImportCommandSupport.RepositoryAsync(provider, error);
+            if (repository is null)
             {
-                await error.WriteLineAsync("No hay almacenamiento configurado (Storage:Provider); use --dry-run para revisar el archivo / no storage configured.");
                 return 1;
             }
 
-            var repository = provider.GetRequiredService<IPlanRepository>();
             var plan = result.Plan!;
             var before = await repository.GetAsync(plan.EntityId, plan.Year);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ParticipaBot.Bot.Import;
 using ParticipaBot.Core.Planning;
-using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Cli;
 
@@ -11,7 +10,7 @@ namespace ParticipaBot.Bot.Cli;
 /// </summary>
 internal static class ImportScheduleCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider>? services = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var arguments = ImportCommandSupport.Parse(args);
         if (arguments.Error is null && arguments.Year is null)
@@ -26,16 +25,15 @@ internal static class ImportScheduleCommand
             return 2;
         }
 
-        await using var provider = (services ?? ImportCommandSupport.BuildServices)();
+        await using var provider = ImportCommandSupport.BuildServices(arguments.HostArgs);
         var entity = ImportCommandSupport.Entity(provider);
         var entityId = arguments.Entity ?? entity.Id;
-        if (provider.GetService<IDocumentStore>() is null)
+        var repository = await ImportCommandSupport.RepositoryAsync(provider, error);
+        if (repository is null)
         {
-            await error.WriteLineAsync("No hay almacenamiento configurado (Storage:Provider): el cronograma necesita el plan guardado / no storage configured.");
             return 1;
         }
 
-        var repository = provider.GetRequiredService<IPlanRepository>();
         var plan = await repository.GetAsync(entityId, arguments.Year!.Value);
         if (plan is null)
         {

@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
@@ -17,6 +18,7 @@ internal static class BotHost
         builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
+        builder.Services.AddGraphCalendar(builder.Configuration);
         builder.Services.AddHealth();
 
         var app = builder.Build();
