@@ -13,6 +13,7 @@ internal static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("serve", "Inicia el bot (predeterminado).", "Starts the bot (default).", ServeAsync),
+        new("package", "Crea el paquete de la app de Teams [--out ARCHIVO].", "Writes the Teams app package [--out FILE].", PackageVerb.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)
