@@ -39,7 +39,7 @@ internal static partial class AppPackageBuilder
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
 
-        RequireGuid(problems, "Bot:AppId", botId, "el id de la app de Entra registrada en Azure Bot", "the Entra app id registered with Azure Bot");
+        RequireGuid(problems, "Bot:AppId", botId, "el GUID de la app de Entra registrada en Azure Bot", "the GUID of the Entra app registered with Azure Bot");
         RequireGuid(problems, "TeamsApp:AppId", options.AppId, "un GUID propio del paquete, estable entre versiones", "the package's own GUID, stable across versions");
 
         if (string.IsNullOrWhiteSpace(options.Version) || !SemVer().IsMatch(options.Version))
