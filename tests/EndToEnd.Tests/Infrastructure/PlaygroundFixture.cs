@@ -30,13 +30,20 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private ChildProcess? _bot;
     private ChildProcess? _playground;
     private IPlaywright? _playwright;
+    private ActivityLocaleProxy? _proxy;
 
     public int BotPort { get; private set; }
 
     public int PlaygroundPort { get; private set; }
 
-    /// <summary>The bot's messaging endpoint the Playground posts activities to.</summary>
+    /// <summary>The bot's messaging endpoint; the Playground reaches it through the locale proxy.</summary>
     public Uri BotMessagesUrl { get; private set; } = null!;
+
+    /// <summary>The locale of every activity the bot receives (real Teams sends the user's client locale).</summary>
+    public string ActivityLocale { get; } = "es-CO";
+
+    /// <summary>Every activity the Playground sent to the bot so far, oldest first.</summary>
+    public IReadOnlyCollection<System.Text.Json.Nodes.JsonObject> Activities => _proxy?.Activities ?? [];
 
     public Uri PlaygroundUrl => new($"http://127.0.0.1:{PlaygroundPort}/");
 
@@ -86,6 +93,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 BotMessagesUrl = new Uri(external);
             }
 
+            _proxy = await ActivityLocaleProxy.StartAsync(BotMessagesUrl, ActivityLocale);
             await StartPlaygroundAsync(playgroundBin);
             _playwright = await Playwright.CreateAsync();
             Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -144,15 +152,16 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         _playground = ChildProcess.Start(
             "agentsplayground",
             playgroundBin,
-            ["-e", BotMessagesUrl.ToString(), "-c", "msteams", "--dt", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["-e", _proxy!.Url.ToString(), "-c", "msteams", "--dt", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             new Dictionary<string, string?>
             {
-                // The Playground stamps its own locale on every activity: Spanish, as in a Colombian tenant.
+                // The Playground's own locale (its UI and some activities); the proxy fixes the rest.
                 ["LANG"] = "es_CO.UTF-8",
                 ["LC_ALL"] = "es_CO.UTF-8",
                 ["BROWSER"] = "none",
             },
-            RepositoryPaths.Root);
+            // It writes devTools/m365agentsplayground.log into its working directory: keep that out of the checkout.
+            Directory.CreateDirectory(Path.Combine(_dataDirectory, "playground")).FullName);
         await _playground.WaitUntilAsync(() => ChildProcess.PortOpenAsync(PlaygroundPort), TimeSpan.FromSeconds(60), "listening port " + PlaygroundPort);
     }
 
@@ -201,6 +210,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         if (_playground is not null)
         {
             await _playground.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
         }
 
         if (_bot is not null)
