@@ -28,6 +28,7 @@ internal sealed class ActivityLocaleProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly ConcurrentQueue<JsonObject> _activities = new();
+    private readonly ConcurrentQueue<string> _exchanges = new();
 
     private ActivityLocaleProxy(WebApplication app, Uri target, string locale)
     {
@@ -46,6 +47,9 @@ internal sealed class ActivityLocaleProxy : IAsyncDisposable
     /// <summary>Every activity the Playground sent, as the bot received it.</summary>
     public IReadOnlyCollection<JsonObject> Activities => _activities;
 
+    /// <summary>One line per forwarded request: the activity's type (and name) and the bot's HTTP status.</summary>
+    public IReadOnlyCollection<string> Exchanges => _exchanges;
+
     public static async Task<ActivityLocaleProxy> StartAsync(Uri target, string locale)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -62,6 +66,7 @@ internal sealed class ActivityLocaleProxy : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var description = context.Request.Method + " " + context.Request.Path;
         if (JsonNode.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body) is JsonObject activity)
         {
             activity["locale"] = Locale;
@@ -73,6 +78,7 @@ internal sealed class ActivityLocaleProxy : IAsyncDisposable
                 }
             }
 
+            description = $"{(string?)activity["type"]} {(string?)activity["name"]}".TrimEnd();
             body = activity.ToJsonString();
             _activities.Enqueue((JsonObject)activity.DeepClone());
         }
@@ -89,7 +95,20 @@ internal sealed class ActivityLocaleProxy : IAsyncDisposable
             }
         }
 
-        using var response = await _http.SendAsync(request, context.RequestAborted);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, context.RequestAborted);
+        }
+        catch (HttpRequestException exception)
+        {
+            _exchanges.Enqueue($"{description} -> bot unreachable: {exception.Message}");
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
+        }
+
+        using var _ = response;
+        _exchanges.Enqueue($"{description} -> {(int)response.StatusCode}");
         context.Response.StatusCode = (int)response.StatusCode;
         if (response.Content.Headers.ContentType is { } contentType)
         {

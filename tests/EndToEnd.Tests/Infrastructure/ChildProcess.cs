@@ -107,6 +107,10 @@ internal sealed class ChildProcess : IAsyncDisposable
             catch (SocketException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // A probe that timed out: try again until the deadline.
+            }
 
             await Task.Delay(200);
         }

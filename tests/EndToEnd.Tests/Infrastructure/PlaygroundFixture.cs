@@ -45,6 +45,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// <summary>Every activity the Playground sent to the bot so far, oldest first.</summary>
     public IReadOnlyCollection<System.Text.Json.Nodes.JsonObject> Activities => _proxy?.Activities ?? [];
 
+    /// <summary>What the bot answered to each activity ("message -> 200"), for failure messages.</summary>
+    public IReadOnlyCollection<string> Exchanges => _proxy?.Exchanges ?? [];
+
     public Uri PlaygroundUrl => new($"http://127.0.0.1:{PlaygroundPort}/");
 
     public IBrowser Browser { get; private set; } = null!;

@@ -130,7 +130,8 @@ public sealed class PlaygroundPage : IAsyncDisposable
                 var what = card ? "Adaptive Card" : "bot message";
                 throw new TimeoutException(
                     $"No {what} containing '{text}' within {Timeout.TotalSeconds:0} s. Bot messages since the mark ({seen.Count}):{Environment.NewLine}" +
-                    string.Join(Environment.NewLine + "---" + Environment.NewLine, seen));
+                    string.Join(Environment.NewLine + "---" + Environment.NewLine, seen) + Environment.NewLine +
+                    "Last activities and the bot's answers: " + string.Join("; ", _fixture.Exchanges.TakeLast(6)));
             }
 
             await Task.Delay(250);
