@@ -17,6 +17,14 @@ internal static class PackageVerb
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        if (args.Any(a => a is "-h" or "--help" or "ayuda"))
+        {
+            await output.WriteLineAsync("Uso / usage: participabot package [--out ARCHIVO.zip] [--Clave=Valor ...]");
+            await output.WriteLineAsync("  Crea el paquete de la app de Teams con Bot:AppId y la sección TeamsApp de la configuración (docs/teams-app.md).");
+            await output.WriteLineAsync("  Writes the Teams app package from Bot:AppId and the TeamsApp configuration section (docs/teams-app.md).");
+            return 0;
+        }
+
         string? outPath = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)

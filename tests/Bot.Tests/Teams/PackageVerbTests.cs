@@ -69,4 +69,17 @@ public sealed class PackageVerbTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("--out", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_Help_PrintsUsageAndWritesNothing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await PackageVerb.RunAsync(["--help"], output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("participabot package [--out", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error.ToString());
+    }
 }
