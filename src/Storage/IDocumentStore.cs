@@ -46,7 +46,11 @@ public interface IDocumentStore
 public sealed record DocumentWrite(string Id, string PartitionKey, string Type, JsonElement Body, int? TimeToLiveSeconds = null);
 
 /// <summary>A document as stored, with the ETag to use for the next conditional replace.</summary>
-public sealed record StoredDocument(string Id, string PartitionKey, string Type, JsonElement Body, string ETag, DateTimeOffset LastModified);
+public sealed record StoredDocument(string Id, string PartitionKey, string Type, JsonElement Body, string ETag, DateTimeOffset LastModified)
+{
+    /// <summary>When the document expires (its last write plus its time-to-live); null when it never does.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
 
 /// <summary>The answer of a health check: healthy, or the operator-readable reason why not.</summary>
 public sealed record StoreHealth(bool IsHealthy, string Description);

@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Hosting;
+using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Cli;
 
@@ -14,6 +15,8 @@ internal static class CommandLine
     [
         new("serve", "Inicia el bot (predeterminado).", "Starts the bot (default).", ServeAsync),
         new("package", "Crea el paquete de la app de Teams [--out ARCHIVO].", "Writes the Teams app package [--out FILE].", PackageVerb.RunAsync),
+        new("export-data", "Exporta todos los documentos como líneas JSON [--out ARCHIVO].", "Exports every document as JSON lines [--out FILE].", DataVerbs.ExportAsync),
+        new("import-data", "Carga un archivo de líneas JSON en el almacenamiento configurado.", "Loads a JSON-lines file into the configured store.", DataVerbs.ImportAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -55,6 +58,14 @@ internal static class CommandLine
     private static async Task<int> ServeAsync(string[] args)
     {
         await using var app = BotHost.Build(args);
+
+        // Configuration and store are checked before the web server starts: one clear logged line and exit code 1, no stack trace.
+        var storage = await StorageStartup.VerifyAsync(app.Services);
+        if (!storage.IsHealthy)
+        {
+            return 1;
+        }
+
         await app.RunAsync();
         return 0;
     }

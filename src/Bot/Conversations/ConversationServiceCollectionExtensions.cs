@@ -1,11 +1,68 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ParticipaBot.Storage;
+
 namespace ParticipaBot.Bot.Conversations;
 
 internal static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The turn router and its handlers.</summary>
+    /// <summary>The turn pipeline: queue and worker, redelivery check, router, and the built-in handlers (help, placeholders).</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<ConversationOptions>()
+            .BindConfiguration(ConversationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MemoryActivityDeduplicator>();
+        // Across instances when a document store is registered; otherwise this process's memory (one instance).
+        services.AddSingleton<IActivityDeduplicator>(provider =>
+            provider.GetService<IDocumentStore>() is { } store
+                ? ActivatorUtilities.CreateInstance<StoreActivityDeduplicator>(provider, store)
+                : provider.GetRequiredService<MemoryActivityDeduplicator>());
+
+        services.AddSingleton<TurnQueue>();
+        services.AddSingleton<TurnRunner>();
+        services.AddHostedService<TurnWorker>();
+        services.AddScoped<HandlerRegistry>();
+        services.AddScoped<TurnRouter>();
+
+        services.AddCommandHandler<HelpCommandHandler>();
+        foreach (var command in BotCommands.Planned)
+        {
+            services.AddSingleton<ICommandHandler>(new PlannedCommandHandler(command));
+        }
+
+        return services;
+    }
+
+    /// <summary>Adds a command; it replaces the placeholder with the same id, and shows in help and welcome cards.</summary>
+    public static IServiceCollection AddCommandHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICommandHandler
+    {
+        services.AddScoped<ICommandHandler, THandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddCardActionHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICardActionHandler
+    {
+        services.AddScoped<ICardActionHandler, THandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddInvokeHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IInvokeHandler
+    {
+        services.AddScoped<IInvokeHandler, THandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddInstallationHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IInstallationHandler
+    {
+        services.AddScoped<IInstallationHandler, THandler>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Storage;
@@ -15,6 +16,7 @@ internal static class BotHost
         builder.Services.AddParticipaBotStorage(builder.Configuration);
         builder.Services.AddBotProtocol(builder.Configuration, builder.Environment);
         builder.Services.AddConversations(builder.Configuration);
+        builder.Services.AddGraphCalendar(builder.Configuration);
         builder.Services.AddHealth();
 
         var app = builder.Build();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ParticipaBot.Bot.Protocol;
 
 internal static class ProtocolServiceCollectionExtensions
@@ -6,10 +8,27 @@ internal static class ProtocolServiceCollectionExtensions
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         _ = configuration;
-        _ = environment;
+        services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>>(new BotOptionsValidator(environment));
+        services.AddHostedService<AnonymousModeNotice>();
+
+        services.AddHttpClient(OpenIdKeyCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(MsalAccessTokenProvider.HttpClientName);
+
+        // The connector client sets its own per-attempt timeout; HttpClient's must not cut retries short.
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenIdKeyCache>();
+        services.AddSingleton<IInboundAuthenticator, BotFrameworkTokenValidator>();
+        services.AddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<IConnectorClient, ConnectorClient>();
         return services;
     }
 
     /// <summary>POST /api/messages.</summary>
-    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints) => MessagesEndpoint.Map(endpoints);
 }

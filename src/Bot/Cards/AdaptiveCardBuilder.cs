@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ParticipaBot.Bot.Cards;
+
+/// <summary>
+/// Assembles one Adaptive Card 1.5 (the newest version Teams renders, PROTOCOL.md §4) as JSON.
+/// Card classes (one per card) describe their content with <see cref="CardElements"/> and <see cref="CardActions"/>;
+/// this class adds the envelope and refuses cards over <see cref="MaxSizeBytes"/>.
+/// </summary>
+internal sealed class AdaptiveCardBuilder
+{
+    public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
+    public const string Version = "1.5";
+
+    /// <summary>28 KB: the Incoming Webhook/Workflows limit, well under the 100 KB a bot message may carry, so a card fits both paths.</summary>
+    public const int MaxSizeBytes = 28 * 1024;
+
+    private readonly JsonArray _body = [];
+    private readonly JsonArray _actions = [];
+    private string? _fallbackText;
+    private bool _fullWidth;
+
+    public AdaptiveCardBuilder Add(JsonObject element)
+    {
+        _body.Add(element);
+        return this;
+    }
+
+    public AdaptiveCardBuilder AddRange(IEnumerable<JsonObject> elements)
+    {
+        foreach (var element in elements)
+        {
+            _body.Add(element);
+        }
+
+        return this;
+    }
+
+    /// <summary>A card-level action (bottom of the card). Teams shows at most six; prefer an ActionSet for more.</summary>
+    public AdaptiveCardBuilder AddAction(JsonObject action)
+    {
+        _actions.Add(action);
+        return this;
+    }
+
+    /// <summary>What clients that cannot render the card show instead (also used in notifications).</summary>
+    public AdaptiveCardBuilder WithFallbackText(string text)
+    {
+        _fallbackText = text;
+        return this;
+    }
+
+    /// <summary>Teams extension: the card uses the full width of the chat (root "msteams" key).</summary>
+    public AdaptiveCardBuilder FullWidth()
+    {
+        _fullWidth = true;
+        return this;
+    }
+
+    /// <summary>The card JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>.</summary>
+    public JsonObject Build()
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = SchemaUrl,
+            ["version"] = Version,
+            ["body"] = _body.DeepClone(),
+        };
+        if (_actions.Count > 0)
+        {
+            card["actions"] = _actions.DeepClone();
+        }
+
+        if (_fallbackText is not null)
+        {
+            card["fallbackText"] = _fallbackText;
+        }
+
+        if (_fullWidth)
+        {
+            card["msteams"] = new JsonObject { ["width"] = "Full" };
+        }
+
+        EnsureWithinSizeLimit(card);
+        return card;
+    }
+
+    /// <summary>The card's size as sent: compact UTF-8 JSON.</summary>
+    public static int SizeInBytes(JsonObject card) => JsonSerializer.SerializeToUtf8Bytes(card).Length;
+
+    public static void EnsureWithinSizeLimit(JsonObject card)
+    {
+        var size = SizeInBytes(card);
+        if (size >= MaxSizeBytes)
+        {
+            throw new CardTooLargeException(size, MaxSizeBytes);
+        }
+    }
+}
+
+/// <summary>A card over the size limit is a programming error (paginate or summarise instead), so it fails loudly.</summary>
+internal sealed class CardTooLargeException(int sizeBytes, int limitBytes)
+    : InvalidOperationException($"The Adaptive Card is {sizeBytes} bytes; the limit is {limitBytes} bytes.");

@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+
+namespace ParticipaBot.Bot.Cards;
+
+/// <summary>Adaptive Card 1.5 elements and inputs, with the defaults the bot's cards share (wrapping text, labels on inputs).</summary>
+internal static class CardElements
+{
+    public static JsonObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["style"] = "heading",
+        ["size"] = "Large",
+        ["weight"] = "Bolder",
+        ["wrap"] = true,
+    };
+
+    public static JsonObject TextBlock(string text, bool bold = false, bool subtle = false, bool separator = false)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (bold)
+        {
+            block["weight"] = "Bolder";
+        }
+
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        if (separator)
+        {
+            block["separator"] = true;
+        }
+
+        return block;
+    }
+
+    public static JsonObject FactSet(IEnumerable<(string Title, string Value)> facts)
+    {
+        var array = new JsonArray();
+        foreach (var (title, value) in facts)
+        {
+            array.Add(new JsonObject { ["title"] = title, ["value"] = value });
+        }
+
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = array };
+    }
+
+    public static JsonObject Container(IEnumerable<JsonObject> items, string? style = null)
+    {
+        var container = new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. items]) };
+        if (style is not null)
+        {
+            container["style"] = style;
+        }
+
+        return container;
+    }
+
+    /// <summary>Actions inside the body: any number, unlike the card-level actions.</summary>
+    public static JsonObject ActionSet(IEnumerable<JsonObject> actions) =>
+        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+
+    public static JsonObject InputText(
+        string id,
+        string label,
+        bool isRequired = false,
+        string? errorMessage = null,
+        string? placeholder = null,
+        bool isMultiline = false,
+        int? maxLength = null,
+        string? value = null)
+    {
+        var input = Input("Input.Text", id, label, isRequired, errorMessage);
+        if (placeholder is not null)
+        {
+            input["placeholder"] = placeholder;
+        }
+
+        if (isMultiline)
+        {
+            input["isMultiline"] = true;
+        }
+
+        if (maxLength is not null)
+        {
+            input["maxLength"] = maxLength.Value;
+        }
+
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    /// <summary>A choice set; a multi-select answer arrives as one comma-separated string (PROTOCOL.md §4).</summary>
+    public static JsonObject InputChoiceSet(
+        string id,
+        string label,
+        IEnumerable<(string Title, string Value)> choices,
+        bool isRequired = false,
+        string? errorMessage = null,
+        bool isMultiSelect = false,
+        bool expanded = false,
+        string? value = null)
+    {
+        var input = Input("Input.ChoiceSet", id, label, isRequired, errorMessage);
+        var array = new JsonArray();
+        foreach (var (title, choiceValue) in choices)
+        {
+            array.Add(new JsonObject { ["title"] = title, ["value"] = choiceValue });
+        }
+
+        input["choices"] = array;
+        input["style"] = expanded ? "expanded" : "compact";
+        if (isMultiSelect)
+        {
+            input["isMultiSelect"] = true;
+        }
+
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    /// <summary>A date input; its value is "YYYY-MM-DD".</summary>
+    public static JsonObject InputDate(string id, string label, bool isRequired = false, string? errorMessage = null, string? value = null)
+    {
+        var input = Input("Input.Date", id, label, isRequired, errorMessage);
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    /// <summary>A number input: the one input Teams submits as a number rather than a string.</summary>
+    public static JsonObject InputNumber(string id, string label, bool isRequired = false, string? errorMessage = null, double? min = null, double? max = null)
+    {
+        var input = Input("Input.Number", id, label, isRequired, errorMessage);
+        if (min is not null)
+        {
+            input["min"] = min.Value;
+        }
+
+        if (max is not null)
+        {
+            input["max"] = max.Value;
+        }
+
+        return input;
+    }
+
+    /// <summary>A toggle; its value is the string "true" or "false".</summary>
+    public static JsonObject InputToggle(string id, string title, string? label = null, bool value = false)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Toggle",
+            ["id"] = id,
+            ["title"] = title,
+            ["valueOn"] = "true",
+            ["valueOff"] = "false",
+            ["value"] = value ? "true" : "false",
+        };
+        if (label is not null)
+        {
+            input["label"] = label;
+        }
+
+        return input;
+    }
+
+    private static JsonObject Input(string type, string id, string label, bool isRequired, string? errorMessage)
+    {
+        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        if (isRequired)
+        {
+            input["isRequired"] = true;
+            // Teams shows a generic message when none is given; ours says what to fix.
+            input["errorMessage"] = errorMessage ?? label;
+        }
+        else if (errorMessage is not null)
+        {
+            input["errorMessage"] = errorMessage;
+        }
+
+        return input;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using ParticipaBot.Bot.Conversations;
+
+namespace ParticipaBot.Bot.Cards;
+
+/// <summary>Sent once when a user installs the bot in personal chat: what ParticipaBot does and every command, with buttons.</summary>
+internal static class WelcomeCard
+{
+    public static JsonObject Build(UserLanguage language, IReadOnlyList<CommandDescriptor> commands) =>
+        new AdaptiveCardBuilder()
+            .Add(CardElements.Heading(Texts.WelcomeTitle.For(language)))
+            .Add(CardElements.TextBlock(Texts.WelcomeIntro.For(language)))
+            .Add(CardElements.TextBlock(Texts.WelcomeCommandsHeading.For(language), bold: true, separator: true))
+            .Add(CommandCards.CommandList(language, commands))
+            .Add(CommandCards.CommandButtons(language, commands))
+            .WithFallbackText(Texts.WelcomeIntro.For(language))
+            .Build();
+}

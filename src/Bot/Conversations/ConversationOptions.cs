@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ParticipaBot.Bot.Conversations;
+
+/// <summary>Settings of the turn pipeline (section "Conversations"); the defaults suit one entity's tenant.</summary>
+internal sealed class ConversationOptions
+{
+    public const string Section = "Conversations";
+
+    /// <summary>Turns processed in parallel; activities of one conversation always run in order, on one worker.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Activities waiting per worker; when full, the endpoint answers 503 and Teams delivers again later.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+
+    /// <summary>How long a received activity id is remembered (Teams redelivers within minutes).</summary>
+    [Range(60, 7 * 24 * 3600)]
+    public int DeduplicationSeconds { get; set; } = 3600;
+
+    /// <summary>How many activity ids the in-memory deduplicator keeps at most.</summary>
+    [Range(100, 10_000_000)]
+    public int DeduplicationMemoryCapacity { get; set; } = 50_000;
+}

@@ -1,0 +1,79 @@
+using ParticipaBot.Bot.Cards;
+
+namespace ParticipaBot.Bot.Conversations;
+
+/// <summary>
+/// A typed command ("reportar", "help", ...). Register it with <c>services.AddCommandHandler&lt;T&gt;()</c>;
+/// the router matches its names and the help and welcome cards list it, without editing either.
+/// A card button whose verb equals <see cref="CommandDescriptor.Id"/> runs the same handler.
+/// </summary>
+internal interface ICommandHandler
+{
+    CommandDescriptor Command { get; }
+
+    /// <summary>Handles one turn; <see cref="TurnContext.CommandArguments"/> holds what followed the command name.</summary>
+    Task HandleAsync(TurnContext context);
+}
+
+/// <summary>
+/// Handles card actions by verb: Action.Submit (a message whose value has "verb") and Action.Execute
+/// (invoke "adaptiveCard/action", value.action.verb). On an invoke, set <see cref="TurnContext.InvokeResponse"/>
+/// (usually a refreshed card); on a submit, reply or update the card through the context.
+/// </summary>
+internal interface ICardActionHandler
+{
+    IReadOnlyCollection<string> Verbs { get; }
+
+    Task HandleAsync(TurnContext context, CardAction action);
+}
+
+/// <summary>An invoke other than "adaptiveCard/action" (e.g. "fileConsent/invoke"); it must set the invoke response.</summary>
+internal interface IInvokeHandler
+{
+    string Name { get; }
+
+    Task HandleAsync(TurnContext context);
+}
+
+/// <summary>
+/// Told when the bot is added to or removed from a conversation (personal chat, team, group chat), before the welcome
+/// is sent: the place to store the conversation reference for proactive messages.
+/// </summary>
+internal interface IInstallationHandler
+{
+    Task OnBotAddedAsync(TurnContext context);
+
+    Task OnBotRemovedAsync(TurnContext context);
+}
+
+/// <summary>
+/// What a command is called and how it is explained. <paramref name="Id"/> is language-neutral and is also the verb of
+/// the buttons that run it; names are matched ignoring case, accents and extra spaces (TextFolding).
+/// </summary>
+internal sealed record CommandDescriptor(
+    string Id,
+    IReadOnlyList<string> SpanishNames,
+    IReadOnlyList<string> EnglishNames,
+    LocalizedText Title,
+    LocalizedText Help,
+    int Order,
+    bool ShowButton = true)
+{
+    public IEnumerable<string> AllNames => SpanishNames.Concat(EnglishNames);
+
+    /// <summary>The name shown to the user in help: the first one of their language.</summary>
+    public string NameFor(UserLanguage language) => language == UserLanguage.English ? EnglishNames[0] : SpanishNames[0];
+}
+
+/// <summary>A card action as received: its verb and its data merged with the card's input values.</summary>
+/// <param name="IsExecute">True for Action.Execute (answered in the invoke response), false for Action.Submit.</param>
+internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data, bool IsExecute)
+{
+    /// <summary>A string field of the data (inputs arrive as strings, except Input.Number), or null.</summary>
+    public string? GetString(string name) =>
+        Data.ValueKind == System.Text.Json.JsonValueKind.Object
+        && Data.TryGetProperty(name, out var value)
+        && value.ValueKind == System.Text.Json.JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using ParticipaBot.Bot.Cards;
+using ParticipaBot.Bot.Protocol;
+
+namespace ParticipaBot.Bot.Conversations;
+
+/// <summary>
+/// The one place that decides which handler an activity goes to (docs/conversations.md): message text → command,
+/// card action (Action.Submit or Action.Execute) → verb, bot added → welcome, other invokes → by name; anything else is ignored.
+/// </summary>
+internal sealed class TurnRouter(
+    HandlerRegistry registry,
+    IEnumerable<IInstallationHandler> installationHandlers,
+    IActivityDeduplicator deduplicator,
+    ILogger<TurnRouter> logger)
+{
+    // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
+    // on install produce one welcome.
+    internal const string WelcomeClaimId = "welcome";
+
+    public Task RouteAsync(TurnContext context) => context.Activity.Type switch
+    {
+        ActivityTypes.Message => OnMessageAsync(context),
+        ActivityTypes.Invoke => OnInvokeAsync(context),
+        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(context),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(context),
+        _ => Ignore(context),
+    };
+
+    private Task Ignore(TurnContext context)
+    {
+        Log.ActivityIgnored(logger, context.Activity.Type);
+        return Task.CompletedTask;
+    }
+
+    private async Task OnMessageAsync(TurnContext context)
+    {
+        // Action.Submit: the card's data (with "verb") merged with its inputs arrives as the message value.
+        if (context.Activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty(CardActions.VerbKey, out var verbElement)
+            && verbElement.ValueKind == JsonValueKind.String
+            && verbElement.GetString() is { Length: > 0 } verb)
+        {
+            await OnCardActionAsync(context, new CardAction(verb, value.Clone(), IsExecute: false));
+            return;
+        }
+
+        if (context.Text.Length > 0 && registry.TryMatchCommand(context.Text, out var handler, out var arguments))
+        {
+            context.CommandArguments = arguments;
+            Log.CommandMatched(logger, handler!.Command.Id);
+            await handler.HandleAsync(context);
+            return;
+        }
+
+        Log.NotUnderstood(logger);
+        await context.ReplyCardAsync(NotUnderstoodCard.Build(context.Language));
+    }
+
+    private async Task OnInvokeAsync(TurnContext context)
+    {
+        if (context.Activity.Name != InvokeNames.AdaptiveCardAction)
+        {
+            if (context.Activity.Name is { } name && registry.FindInvoke(name) is { } invokeHandler)
+            {
+                await invokeHandler.HandleAsync(context);
+                context.InvokeResponse ??= InvokeResponse.Ok();
+                return;
+            }
+
+            Log.UnknownInvoke(logger, context.Activity.Name);
+            context.InvokeResponse = InvokeResponse.NotImplemented();
+            return;
+        }
+
+        // value: {action: {type: "Action.Execute", verb, data}, trigger}
+        if (context.Activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("action", out var action)
+            || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("verb", out var verbElement)
+            || verbElement.ValueKind != JsonValueKind.String
+            || verbElement.GetString() is not { Length: > 0 } verb)
+        {
+            context.InvokeResponse = InvokeResponse.Error(
+                StatusCodes.Status400BadRequest, InvokeErrorCodes.BadRequest, Texts.UnknownAction.For(context.Language));
+            return;
+        }
+
+        var data = action.TryGetProperty("data", out var dataElement) ? dataElement.Clone() : default;
+        await OnCardActionAsync(context, new CardAction(verb, data, IsExecute: true));
+        context.InvokeResponse ??= InvokeResponse.Message(Texts.ActionDone.For(context.Language));
+    }
+
+    private async Task OnCardActionAsync(TurnContext context, CardAction action)
+    {
+        if (registry.FindCardAction(action.Verb) is { } handler)
+        {
+            Log.CardActionMatched(logger, action.Verb);
+            await handler.HandleAsync(context, action);
+            return;
+        }
+
+        // Buttons on the welcome and help cards carry a command id as their verb.
+        if (registry.FindCommand(action.Verb) is { } command)
+        {
+            Log.CommandMatched(logger, command.Command.Id);
+            await command.HandleAsync(context);
+            return;
+        }
+
+        Log.UnknownVerb(logger, action.Verb);
+        if (context.IsInvoke)
+        {
+            context.InvokeResponse = InvokeResponse.Error(
+                StatusCodes.Status400BadRequest, InvokeErrorCodes.UnknownVerb, Texts.UnknownAction.For(context.Language));
+            return;
+        }
+
+        await context.ReplyCardAsync(NotUnderstoodCard.Build(context.Language, Texts.UnknownAction));
+    }
+
+    private async Task OnInstallationUpdateAsync(TurnContext context)
+    {
+        switch (context.Activity.Action)
+        {
+            case InstallationActions.Add:
+                await BotAddedAsync(context);
+                break;
+            case InstallationActions.Remove:
+                await BotRemovedAsync(context);
+                break;
+            default:
+                // add-upgrade / remove-upgrade: the app changed version; nothing to say.
+                Log.ActivityIgnored(logger, context.Activity.Type);
+                break;
+        }
+    }
+
+    private async Task OnConversationUpdateAsync(TurnContext context)
+    {
+        var botId = context.Activity.Recipient?.Id;
+        if (botId is null)
+        {
+            return;
+        }
+
+        if (context.Activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            await BotAddedAsync(context);
+        }
+        else if (context.Activity.MembersRemoved?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            await BotRemovedAsync(context);
+        }
+    }
+
+    private async Task BotAddedAsync(TurnContext context)
+    {
+        foreach (var handler in installationHandlers)
+        {
+            await handler.OnBotAddedAsync(context);
+        }
+
+        if (!await deduplicator.TryBeginAsync(context.Conversation.ConversationId, WelcomeClaimId, context.CancellationToken))
+        {
+            return;
+        }
+
+        // In a team or group chat, a new post rather than a reply to the system event.
+        var card = context.IsPersonal
+            ? WelcomeCard.Build(context.Language, registry.Commands)
+            : ChannelNoteCard.Build(context.Language);
+        await context.SendCardAsync(card);
+    }
+
+    private async Task BotRemovedAsync(TurnContext context)
+    {
+        foreach (var handler in installationHandlers)
+        {
+            await handler.OnBotRemovedAsync(context);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using ParticipaBot.Bot.Conversations;
+
+namespace ParticipaBot.Bot.Protocol;
+
+/// <summary>
+/// POST /api/messages (PROTOCOL.md §1.6): read the body with a size cap, parse the activity, authenticate, then either
+/// queue the turn and answer 200 at once, or, for an invoke, run it and answer with its invoke response.
+/// Bad input gets a short generic 4xx body; nothing internal is ever written to the response.
+/// </summary>
+internal static class MessagesEndpoint
+{
+    public const string Route = "/api/messages";
+
+    /// <summary>256 KB: a Teams message is at most about 100 KB (PROTOCOL.md §4), plus the activity envelope.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        [FromServices] IInboundAuthenticator authenticator,
+        [FromServices] TurnQueue queue,
+        [FromServices] TurnRunner runner,
+        [FromServices] ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
+        var cancellationToken = http.RequestAborted;
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadCappedAsync(http.Request.Body, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        var activity = Parse(body);
+        if (activity is null)
+        {
+            MessagesEndpointLog.MalformedActivity(logger);
+            return Results.Json(new { error = "Malformed activity." }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        InboundAuthenticationResult authentication;
+        try
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            authentication = await authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Fail closed without internals (e.g. signing keys unreachable); Teams delivers again later.
+            MessagesEndpointLog.AuthenticatorFailed(logger, exception);
+            http.Response.Headers.RetryAfter = "5";
+            return Results.Json(new { error = "Service unavailable." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!authentication.Succeeded)
+        {
+            MessagesEndpointLog.AuthenticationFailed(logger, authentication.StatusCode, authentication.FailureReason);
+            return authentication.StatusCode == StatusCodes.Status403Forbidden
+                ? Results.Json(new { error = "Forbidden." }, statusCode: StatusCodes.Status403Forbidden)
+                : Results.Json(new { error = "Unauthorized." }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Invokes are answered in this response (Teams waits for it), so they run inline.
+            var response = await runner.RunAsync(activity, cancellationToken) ?? InvokeResponse.Ok();
+            return response.Body is null
+                ? Results.StatusCode(response.Status)
+                : Results.Json(response.Body, SerializerOptions, statusCode: response.Status);
+        }
+
+        if (!queue.TryEnqueue(activity))
+        {
+            MessagesEndpointLog.QueueFull(logger);
+            http.Response.Headers.RetryAfter = "5";
+            return Results.Json(new { error = "Busy, retry later." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>The body, or null when it exceeds <see cref="MaxBodyBytes"/> (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The activity, or null when the body is not JSON, has wrong types, or lacks what every turn needs:
+    /// type, conversation.id and serviceUrl.
+    /// </summary>
+    internal static Activity? Parse(byte[] body)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, SerializerOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (activity is null
+            || string.IsNullOrWhiteSpace(activity.Type)
+            || string.IsNullOrWhiteSpace(activity.Conversation?.Id)
+            || string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return null;
+        }
+
+        return activity;
+    }
+
+    private static IResult TooLarge() =>
+        Results.Json(new { error = "Request body too large." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+}
+
+internal static partial class MessagesEndpointLog
+{
+    [LoggerMessage(1101, LogLevel.Information, "Inbound activity rejected: malformed body.")]
+    public static partial void MalformedActivity(ILogger logger);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Inbound activity rejected with {StatusCode}: {Reason}.")]
+    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason);
+
+    [LoggerMessage(1104, LogLevel.Error, "Inbound authentication failed unexpectedly; answered 503.")]
+    public static partial void AuthenticatorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Turn queue full; answered 503.")]
+    public static partial void QueueFull(ILogger logger);
+}

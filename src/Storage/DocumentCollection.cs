@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ParticipaBot.Storage;
+
+/// <summary>A typed document as stored: the value, where it lives and the ETag for the next conditional write.</summary>
+public sealed record Document<T>(string Id, string PartitionKey, T Value, string ETag, DateTimeOffset LastModified)
+{
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
+
+/// <summary>
+/// Typed access to the documents of one type over <see cref="IDocumentStore"/>, so repositories stay thin:
+/// a repository is a DocumentCollection plus the partition key and id rules of its aggregate.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the store's own term: a set of documents of one type, not an ICollection.")]
+public sealed class DocumentCollection<T>
+    where T : class
+{
+    private readonly IDocumentStore _store;
+    private readonly JsonSerializerOptions _options;
+
+    public DocumentCollection(IDocumentStore store, string type, JsonSerializerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        _store = store;
+        Type = type;
+        _options = options ?? StorageJson.Options;
+    }
+
+    /// <summary>The "type" every document of this collection carries.</summary>
+    public string Type { get; }
+
+    public IDocumentStore Store => _store;
+
+    public async Task<Document<T>?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    {
+        var stored = await _store.ReadAsync(partitionKey, id, cancellationToken);
+        return stored is null ? null : Map(stored);
+    }
+
+    public async Task<Document<T>> CreateAsync(string partitionKey, string id, T value, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
+        => Map(await _store.CreateAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken));
+
+    public async Task<Document<T>> ReplaceAsync(string partitionKey, string id, T value, string ifMatchETag, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
+        => Map(await _store.ReplaceAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), ifMatchETag, cancellationToken));
+
+    public async Task<Document<T>> UpsertAsync(string partitionKey, string id, T value, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
+        => Map(await _store.UpsertAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken));
+
+    public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
+        => _store.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+
+    /// <summary>Every live document of this type in one partition, ordered by id.</summary>
+    public async IAsyncEnumerable<Document<T>> QueryAsync(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var stored in _store.QueryAsync(partitionKey, Type, cancellationToken))
+        {
+            yield return Map(stored);
+        }
+    }
+
+    /// <summary>
+    /// Read, mutate, replace with the ETag read; on a concurrent change, read again and re-apply, so no update is lost.
+    /// Throws <see cref="DocumentNotFoundException"/> when the document does not exist.
+    /// </summary>
+    public Task<Document<T>> UpdateWithRetryAsync(string partitionKey, string id, Func<T, T> mutate, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mutate);
+        return AddOrUpdateWithRetryAsync(
+            partitionKey,
+            id,
+            current => current is null ? throw new DocumentNotFoundException(partitionKey, id) : mutate(current),
+            timeToLiveSeconds,
+            cancellationToken);
+    }
+
+    /// <summary>Like <see cref="UpdateWithRetryAsync"/>, but creates the document (mutate receives null) when it is missing.</summary>
+    public async Task<Document<T>> AddOrUpdateWithRetryAsync(string partitionKey, string id, Func<T?, T> mutate, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mutate);
+        var stored = await _store.UpdateWithRetryAsync(
+            partitionKey,
+            id,
+            current => ToWrite(partitionKey, id, mutate(current is null ? null : Deserialize(current)), timeToLiveSeconds),
+            cancellationToken: cancellationToken);
+        return Map(stored);
+    }
+
+    public DocumentWrite ToWrite(string partitionKey, string id, T value, int? timeToLiveSeconds = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var body = JsonSerializer.SerializeToElement(value, _options);
+        return new DocumentWrite(id, partitionKey, Type, body, timeToLiveSeconds);
+    }
+
+    public Document<T> Map(StoredDocument stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return new Document<T>(stored.Id, stored.PartitionKey, Deserialize(stored), stored.ETag, stored.LastModified)
+        {
+            ExpiresAt = stored.ExpiresAt,
+        };
+    }
+
+    private T Deserialize(StoredDocument stored)
+    {
+        if (!string.Equals(stored.Type, Type, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Document '{stored.Id}' in partition '{stored.PartitionKey}' is a '{stored.Type}', not a '{Type}'.");
+        }
+
+        return stored.Body.Deserialize<T>(_options)
+            ?? throw new InvalidOperationException($"Document '{stored.Id}' in partition '{stored.PartitionKey}' has an empty body.");
+    }
+}
+
+/// <summary>Optimistic-concurrency helpers over the raw port.</summary>
+public static class DocumentStoreExtensions
+{
+    /// <summary>
+    /// Reads the document, builds the next version with <paramref name="next"/> (null when missing) and writes it
+    /// conditionally (create when missing, replace with the ETag read otherwise); on a conflict or ETag mismatch it
+    /// reads again and retries, so concurrent writers lose no update.
+    /// </summary>
+    public static async Task<StoredDocument> UpdateWithRetryAsync(
+        this IDocumentStore store,
+        string partitionKey,
+        string id,
+        Func<StoredDocument?, DocumentWrite> next,
+        int maxAttempts = 100,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(next);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.ReadAsync(partitionKey, id, cancellationToken);
+            var write = next(current);
+            if (!string.Equals(write.PartitionKey, partitionKey, StringComparison.Ordinal) || !string.Equals(write.Id, id, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("An update must keep the document's id and partition key.");
+            }
+
+            try
+            {
+                return current is null
+                    ? await store.CreateAsync(write, cancellationToken)
+                    : await store.ReplaceAsync(write, current.ETag, cancellationToken);
+            }
+            catch (DocumentStoreException exception) when (exception is DocumentPreconditionFailedException or DocumentConflictException or DocumentNotFoundException && attempt < maxAttempts)
+            {
+                // Someone else wrote in between: back off (jittered, exponential up to 200 ms) and re-apply to the fresh version.
+                var delay = Random.Shared.Next(0, Math.Min(2 << Math.Min(attempt, 6), 50));
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ParticipaBot.Storage.Sqlite;
+
+/// <summary>
+/// The embedded adapter: one SQLite file in WAL mode with synchronous=FULL, so a write that returned
+/// survives kill -9 and power loss, and several processes may open the same file.
+/// </summary>
+internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+{
+    private const int MaxIdleConnections = 8;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private volatile bool _initialized;
+    private long _nextPurgeTicks;
+    private bool _disposed;
+
+    static SqliteDocumentStore() => SQLitePCL.Batteries_V2.Init();
+
+    public SqliteDocumentStore(string path, int busyTimeoutMilliseconds = 10_000, TimeProvider? time = null, ILogger<SqliteDocumentStore>? logger = null)
+    {
+        _path = Path.GetFullPath(path);
+        _busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+        }.ToString();
+    }
+
+    public string FilePath => _path;
+
+    public async Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(document);
+        var stored = await ExecuteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            // An expired row that was not purged yet does not count as existing.
+            command.CommandText = """
+                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
+                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
+                ON CONFLICT (partition_key, id) DO UPDATE SET
+                    type = excluded.type, body = excluded.body, etag = excluded.etag,
+                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
+                WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
+                """;
+            var result = Bind(command, prepared);
+            return command.ExecuteNonQuery() == 1 ? result : null;
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return stored ?? throw new DocumentConflictException(document.PartitionKey, document.Id);
+    }
+
+    public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return ExecuteAsync(connection => ReadLive(connection, partitionKey, id), cancellationToken);
+    }
+
+    public async Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ifMatchETag);
+        var prepared = Prepare(document);
+        var (stored, exists) = await ExecuteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE documents SET type = $type, body = $body, etag = $etag, last_modified = $modified, expires_at = $expires
+                WHERE partition_key = $pk AND id = $id AND etag = $ifMatch AND (expires_at IS NULL OR expires_at > $now)
+                """;
+            var result = Bind(command, prepared);
+            command.Parameters.AddWithValue("$ifMatch", ifMatchETag);
+            if (command.ExecuteNonQuery() == 1)
+            {
+                return (result, true);
+            }
+
+            return ((StoredDocument?)null, ReadLive(connection, document.PartitionKey, document.Id) is not null);
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return stored ?? (exists
+            ? throw new DocumentPreconditionFailedException(document.PartitionKey, document.Id)
+            : throw new DocumentNotFoundException(document.PartitionKey, document.Id));
+    }
+
+    public async Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(document);
+        var stored = await ExecuteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
+                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
+                ON CONFLICT (partition_key, id) DO UPDATE SET
+                    type = excluded.type, body = excluded.body, etag = excluded.etag,
+                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
+                """;
+            var result = Bind(command, prepared);
+            command.ExecuteNonQuery();
+            return result;
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return stored;
+    }
+
+    public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return ExecuteAsync(connection =>
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            using var command = connection.CreateCommand();
+            command.CommandText = ifMatchETag is null
+                ? "DELETE FROM documents WHERE partition_key = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)"
+                : "DELETE FROM documents WHERE partition_key = $pk AND id = $id AND etag = $ifMatch AND (expires_at IS NULL OR expires_at > $now)";
+            command.Parameters.AddWithValue("$pk", partitionKey);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$now", now);
+            if (ifMatchETag is not null)
+            {
+                command.Parameters.AddWithValue("$ifMatch", ifMatchETag);
+            }
+
+            if (command.ExecuteNonQuery() == 1)
+            {
+                return true;
+            }
+
+            return ifMatchETag is not null && ReadLive(connection, partitionKey, id) is not null
+                ? throw new DocumentPreconditionFailedException(partitionKey, id)
+                : false;
+        }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        // Partitions are small (one plan's documents); reading them whole keeps the connection held briefly.
+        var documents = await ExecuteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = type is null
+                ? "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND (expires_at IS NULL OR expires_at > $now) ORDER BY id"
+                : "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND type = $type AND (expires_at IS NULL OR expires_at > $now) ORDER BY id";
+            command.Parameters.AddWithValue("$pk", partitionKey);
+            command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            if (type is not null)
+            {
+                command.Parameters.AddWithValue("$type", type);
+            }
+
+            return ReadAll(command);
+        }, cancellationToken);
+        foreach (var document in documents)
+        {
+            yield return document;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredDocument> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Paged by primary key so an export of a large file never holds a read transaction for long.
+        string? lastPartition = null;
+        string? lastId = null;
+        while (true)
+        {
+            var page = await ExecuteAsync(connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = lastPartition is null
+                    ? "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE (expires_at IS NULL OR expires_at > $now) ORDER BY partition_key, id LIMIT 500"
+                    : "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE (partition_key, id) > ($lastPk, $lastId) AND (expires_at IS NULL OR expires_at > $now) ORDER BY partition_key, id LIMIT 500";
+                command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+                if (lastPartition is not null)
+                {
+                    command.Parameters.AddWithValue("$lastPk", lastPartition);
+                    command.Parameters.AddWithValue("$lastId", lastId);
+                }
+
+                return ReadAll(command);
+            }, cancellationToken);
+            foreach (var document in page)
+            {
+                yield return document;
+            }
+
+            if (page.Count < 500)
+            {
+                yield break;
+            }
+
+            lastPartition = page[^1].PartitionKey;
+            lastId = page[^1].Id;
+        }
+    }
+
+    public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ExecuteAsync(connection =>
+            {
+                // Taking the write lock and releasing it proves the file is readable, writable and not held by another process.
+                using var command = connection.CreateCommand();
+                command.CommandText = "BEGIN IMMEDIATE; SELECT count(*) FROM documents WHERE rowid IS NULL; ROLLBACK;";
+                command.ExecuteNonQuery();
+                return true;
+            }, cancellationToken);
+            return new StoreHealth(true, $"SQLite {_path}");
+        }
+        catch (DocumentStoreException exception)
+        {
+            return new StoreHealth(false, exception.Message);
+        }
+    }
+
+    /// <summary>Deletes every expired row now; also done lazily, at most once a minute, after writes.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default) => ExecuteAsync(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= $now";
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        return command.ExecuteNonQuery();
+    }, cancellationToken);
+
+    /// <summary>PRAGMA integrity_check: "ok" when the file is sound.</summary>
+    public Task<string> CheckIntegrityAsync(CancellationToken cancellationToken = default) => ExecuteAsync(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    }, cancellationToken);
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+
+        _initializeLock.Dispose();
+    }
+
+    private PreparedWrite Prepare(DocumentWrite document)
+    {
+        DocumentLimits.EnsureValid(document);
+        var body = DocumentLimits.SerializeBody(document.Body);
+        DocumentLimits.EnsureWithinLimit(document, body.Length);
+        var now = _time.GetUtcNow();
+        var modified = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        DateTimeOffset? expires = document.TimeToLiveSeconds is { } ttl ? modified.AddSeconds(ttl) : null;
+        return new PreparedWrite(document, Encoding.UTF8.GetString(body), NewETag(), modified, expires);
+    }
+
+    private static string NewETag() => "\"" + Guid.NewGuid().ToString("D") + "\"";
+
+    private StoredDocument Bind(SqliteCommand command, PreparedWrite prepared)
+    {
+        command.Parameters.AddWithValue("$pk", prepared.Document.PartitionKey);
+        command.Parameters.AddWithValue("$id", prepared.Document.Id);
+        command.Parameters.AddWithValue("$type", prepared.Document.Type);
+        command.Parameters.AddWithValue("$body", prepared.Body);
+        command.Parameters.AddWithValue("$etag", prepared.ETag);
+        command.Parameters.AddWithValue("$modified", prepared.Modified.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$expires", prepared.Expires is { } expires ? expires.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        var body = prepared.Document.Body.Clone();
+        return new StoredDocument(prepared.Document.Id, prepared.Document.PartitionKey, prepared.Document.Type, body, prepared.ETag, prepared.Modified)
+        {
+            ExpiresAt = prepared.Expires,
+        };
+    }
+
+    private StoredDocument? ReadLive(SqliteConnection connection, string partitionKey, string id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)";
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        var rows = ReadAll(command);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static List<StoredDocument> ReadAll(SqliteCommand command)
+    {
+        var result = new List<StoredDocument>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            using var body = JsonDocument.Parse(reader.GetString(3));
+            result.Add(new StoredDocument(
+                reader.GetString(1),
+                reader.GetString(0),
+                reader.GetString(2),
+                body.RootElement.Clone(),
+                reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)))
+            {
+                ExpiresAt = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+            });
+        }
+
+        return result;
+    }
+
+    private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        var due = Interlocked.Read(ref _nextPurgeTicks);
+        if (now < due || Interlocked.CompareExchange(ref _nextPurgeTicks, now + PurgeInterval.Ticks, due) != due)
+        {
+            return;
+        }
+
+        try
+        {
+            var purged = await PurgeExpiredAsync(cancellationToken);
+            if (purged > 0)
+            {
+                Log.SqlitePurgedExpired(_logger, purged);
+            }
+        }
+        catch (DocumentStoreException exception)
+        {
+            Log.SqlitePurgeFailed(_logger, exception.Message);
+        }
+    }
+
+    private async Task<T> ExecuteAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        await EnsureInitializedAsync(cancellationToken);
+        // Several processes may share the file: SQLITE_BUSY beyond busy_timeout is retried a few times with back-off.
+        for (var attempt = 1; ; attempt++)
+        {
+            SqliteConnection? connection = null;
+            try
+            {
+                connection = Rent();
+                var result = operation(connection);
+                Return(connection);
+                connection = null;
+                return result;
+            }
+            catch (DocumentStoreException) when (connection is not null)
+            {
+                Return(connection);
+                connection = null;
+                throw;
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < 3)
+            {
+                await Task.Delay(50 * attempt, cancellationToken);
+            }
+            catch (SqliteException exception)
+            {
+                throw Translate(exception);
+            }
+            finally
+            {
+                connection?.Dispose();
+            }
+        }
+    }
+
+    private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            try
+            {
+                var directory = Path.GetDirectoryName(_path)!;
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException(
+                    $"No se puede crear la carpeta de datos '{Path.GetDirectoryName(_path)}' / cannot create the data directory: {exception.Message}", exception);
+            }
+
+            try
+            {
+                var connection = Rent();
+                try
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = """
+                        CREATE TABLE IF NOT EXISTS documents (
+                            partition_key TEXT NOT NULL,
+                            id TEXT NOT NULL,
+                            type TEXT NOT NULL,
+                            body TEXT NOT NULL,
+                            etag TEXT NOT NULL,
+                            last_modified INTEGER NOT NULL,
+                            expires_at INTEGER,
+                            PRIMARY KEY (partition_key, id)
+                        );
+                        CREATE INDEX IF NOT EXISTS documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
+                        """;
+                    command.ExecuteNonQuery();
+                    Return(connection);
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+            }
+            catch (SqliteException exception)
+            {
+                throw Translate(exception);
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    private SqliteConnection Rent()
+    {
+        if (_idle.TryTake(out var idle))
+        {
+            return idle;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // busy_timeout first, so that switching to WAL waits for other processes instead of failing.
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read() || reader.NextResult())
+                {
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Return(SqliteConnection connection)
+    {
+        if (_disposed || _idle.Count >= MaxIdleConnections)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        _idle.Add(connection);
+    }
+
+    private StoreUnavailableException Translate(SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        SqliteBusy or SqliteLocked => new StoreUnavailableException(
+            $"El archivo de datos '{_path}' está bloqueado por otro proceso / the data file is locked by another process: {exception.Message}", exception),
+        SqliteCorrupt or SqliteNotADatabase => new StoreUnavailableException(
+            $"El archivo de datos '{_path}' está dañado o no es una base SQLite / the data file is corrupted or not a SQLite database: {exception.Message}", exception),
+        _ => new StoreUnavailableException(
+            $"No se puede usar el archivo de datos '{_path}' / cannot use the data file: {exception.Message}", exception),
+    };
+
+    private sealed record PreparedWrite(DocumentWrite Document, string Body, string ETag, DateTimeOffset Modified, DateTimeOffset? Expires);
+}

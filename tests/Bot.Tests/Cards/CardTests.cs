@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ParticipaBot.Bot.Cards;
+using ParticipaBot.TestSupport;
+
+namespace ParticipaBot.Bot.Tests.Cards;
+
+public sealed class CardTests
+{
+    private static string SnapshotDirectory => Path.Combine(RepositoryPaths.Root, "tests", "Bot.Tests", "Cards", "Snapshots");
+
+    [Fact]
+    public async Task AllCards_ValidateAgainstAdaptiveCard15Schema()
+    {
+        await CardSchemaValidator.AssertValidAsync(CardCatalog.All());
+    }
+
+    [Fact]
+    public async Task CardSchemaValidator_InvalidCard_ReportsWhereItFails()
+    {
+        var card = new AdaptiveCardBuilder().Add(new JsonObject { ["type"] = "TextBlok", ["text"] = "x" }).Build();
+        var withUnknownRootKey = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build();
+        withUnknownRootKey["colour"] = "red";
+        var withTeamsExtension = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).FullWidth().Build();
+
+        var results = await CardSchemaValidator.ValidateAsync(
+        [
+            KeyValuePair.Create("typo", card),
+            KeyValuePair.Create("unknown-key", withUnknownRootKey),
+            KeyValuePair.Create("msteams", withTeamsExtension),
+        ]);
+
+        Assert.False(results[0].IsValid);
+        Assert.Contains(results[0].Errors, e => e.InstancePath == "/body/0/type");
+        Assert.False(results[1].IsValid);
+        Assert.True(results[2].IsValid, results[2].ToString());
+    }
+
+    [Theory]
+    [InlineData("welcome.es")]
+    [InlineData("welcome.en")]
+    [InlineData("help.es")]
+    [InlineData("help.en")]
+    [InlineData("channel-note.es")]
+    [InlineData("channel-note.en")]
+    [InlineData("not-understood.es")]
+    [InlineData("not-understood.en")]
+    public void Card_MatchesSnapshot(string name)
+    {
+        var card = CardCatalog.All().Single(c => c.Key == name).Value;
+        var actual = Normalize(card);
+        var path = Path.Combine(SnapshotDirectory, name + ".json");
+
+        // Set UPDATE_SNAPSHOTS=1 to rewrite the expected files after an intended change, then review the diff.
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            Directory.CreateDirectory(SnapshotDirectory);
+            File.WriteAllText(path, actual + "\n");
+        }
+
+        Assert.True(File.Exists(path), $"Snapshot missing: {path} (run with UPDATE_SNAPSHOTS=1 to create it).");
+        var expected = Normalize(JsonNode.Parse(File.ReadAllText(path))!);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Build_CardOverSizeLimit_Throws()
+    {
+        var builder = new AdaptiveCardBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            builder.Add(CardElements.TextBlock(new string('x', 100)));
+        }
+
+        var exception = Assert.Throws<CardTooLargeException>(() => builder.Build());
+        Assert.Contains("limit is 28672 bytes", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllCards_AreWellUnderSizeLimit()
+    {
+        foreach (var (name, card) in CardCatalog.All())
+        {
+            Assert.True(AdaptiveCardBuilder.SizeInBytes(card) < AdaptiveCardBuilder.MaxSizeBytes / 2, name);
+        }
+    }
+
+    [Fact]
+    public void Build_Always_WritesSchemaAndVersion15()
+    {
+        var card = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build();
+
+        Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", card["$schema"]!.GetValue<string>());
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Execute_Always_FallsBackToSubmitWithSameVerbAndData()
+    {
+        var action = CardActions.Execute("Guardar", "report.save", new JsonObject { ["draftId"] = "d1" });
+
+        Assert.Equal("Action.Execute", action["type"]!.GetValue<string>());
+        Assert.Equal("report.save", action["verb"]!.GetValue<string>());
+        var fallback = action["fallback"]!.AsObject();
+        Assert.Equal("Action.Submit", fallback["type"]!.GetValue<string>());
+        Assert.Equal("report.save", fallback["data"]!["verb"]!.GetValue<string>());
+        Assert.Equal("d1", fallback["data"]!["draftId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Inputs_WithLabelsAndValidation_ValidateAgainstSchema()
+    {
+        var card = new AdaptiveCardBuilder()
+            .Add(CardElements.InputText("name", "Nombre del espacio", isRequired: true, errorMessage: "Escribe el nombre.", maxLength: 200))
+            .Add(CardElements.InputChoiceSet("groups", "Grupos de valor", [("Ciudadanía", "citizens"), ("Academia", "academia")], isRequired: true, isMultiSelect: true))
+            .Add(CardElements.InputDate("date", "Fecha", isRequired: true))
+            .Add(CardElements.InputNumber("attendees", "Asistentes", min: 0))
+            .Add(CardElements.InputToggle("virtual", "Fue virtual"))
+            .Add(CardElements.ActionSet([CardActions.Execute("Guardar", "report.save")]))
+            .Build();
+
+        Assert.Equal("Nombre del espacio", card["body"]![0]!["label"]!.GetValue<string>());
+        Assert.True(card["body"]![0]!["isRequired"]!.GetValue<bool>());
+        Assert.Equal("Grupos de valor", card["body"]![1]!["errorMessage"]!.GetValue<string>());
+        await CardSchemaValidator.AssertValidAsync([KeyValuePair.Create("inputs", card)]);
+    }
+
+    private static readonly JsonSerializerOptions SnapshotOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Normalize(JsonNode node) => JsonSerializer.Serialize(node, SnapshotOptions).ReplaceLineEndings("\n");
+}

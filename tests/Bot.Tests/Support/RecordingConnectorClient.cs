@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ParticipaBot.Bot.Protocol;
+
+namespace ParticipaBot.Bot.Tests.Support;
+
+/// <summary>One outbound call the bot made.</summary>
+internal sealed record SentActivity(string Operation, ConversationReference Conversation, string? ReplyToId, Activity Activity)
+{
+    /// <summary>The first Adaptive Card attached, or null.</summary>
+    public JsonElement? Card => Activity.Attachments?.FirstOrDefault(a => a.ContentType == ContentTypes.AdaptiveCard)?.Content;
+
+    /// <summary>Every string in the message (text and card), to assert on what the user reads.</summary>
+    public string AllText => Activity.Text + " " + (Card is { } card ? string.Join(" ", Strings(card)) : string.Empty);
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value).Prepend($"\"{p.Name}\":")),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+}
+
+/// <summary>
+/// A narrow seam for the Bot Connector: records what the bot sends instead of calling Teams. Tests filter by
+/// conversation id, so one host can serve many tests.
+/// </summary>
+internal sealed class RecordingConnectorClient : IConnectorClient
+{
+    private readonly Lock _lock = new();
+    private readonly List<SentActivity> _sent = [];
+    private int _nextId;
+
+    public IReadOnlyList<SentActivity> SentTo(string conversationId)
+    {
+        lock (_lock)
+        {
+            return [.. _sent.Where(s => s.Conversation.ConversationId == conversationId)];
+        }
+    }
+
+    /// <summary>Waits until the conversation has at least <paramref name="count"/> outbound activities.</summary>
+    public async Task<IReadOnlyList<SentActivity>> WaitForAsync(string conversationId, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var sent = SentTo(conversationId);
+            if (sent.Count >= count)
+            {
+                return sent;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} activities sent to {conversationId}, got {sent.Count}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public Task<ResourceResponse> SendToConversationAsync(ConversationReference conversation, Activity activity, CancellationToken cancellationToken) =>
+        Record("send", conversation, null, activity);
+
+    public Task<ResourceResponse> ReplyToActivityAsync(ConversationReference conversation, string replyToId, Activity activity, CancellationToken cancellationToken) =>
+        Record("reply", conversation, replyToId, activity);
+
+    public Task<ResourceResponse> UpdateActivityAsync(ConversationReference conversation, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Record("update", conversation, activityId, activity);
+
+    public Task DeleteActivityAsync(ConversationReference conversation, string activityId, CancellationToken cancellationToken) =>
+        Record("delete", conversation, activityId, new Activity());
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Not used by the turn pipeline.");
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(ConversationReference conversation, int? pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Not used by the turn pipeline.");
+
+    private Task<ResourceResponse> Record(string operation, ConversationReference conversation, string? replyToId, Activity activity)
+    {
+        lock (_lock)
+        {
+            _sent.Add(new SentActivity(operation, conversation, replyToId, activity));
+            return Task.FromResult(new ResourceResponse("sent-" + ++_nextId));
+        }
+    }
+}

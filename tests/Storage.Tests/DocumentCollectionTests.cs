@@ -1,0 +1,110 @@
+using System.Text.Json;
+using ParticipaBot.Storage.Sqlite;
+
+namespace ParticipaBot.Storage.Tests;
+
+public sealed class DocumentCollectionTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly SqliteDocumentStore _store;
+
+    public DocumentCollectionTests() => _store = new SqliteDocumentStore(Path.Combine(_directory.Path, "participabot.db"));
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _directory.Dispose();
+    }
+
+    public enum SpaceStatus
+    {
+        Planned,
+        InProgress,
+    }
+
+    public sealed record Space(string Name, SpaceStatus Status, string? Notes = null);
+
+    [Fact]
+    public async Task Create_TypedValue_StoresCamelCaseWithStringEnumsAndNoNulls()
+    {
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+
+        await spaces.CreateAsync(pk, "space-1", new Space("Audiencia pública", SpaceStatus.InProgress));
+
+        var raw = await _store.ReadAsync(pk, "space-1");
+        Assert.Equal("space", raw!.Type);
+        Assert.Equal("inProgress", raw.Body.GetProperty("status").GetString());
+        Assert.Equal("Audiencia pública", raw.Body.GetProperty("name").GetString());
+        Assert.False(raw.Body.TryGetProperty("notes", out _));
+        var typed = await spaces.GetAsync(pk, "space-1");
+        Assert.Equal(new Space("Audiencia pública", SpaceStatus.InProgress), typed!.Value);
+        Assert.Equal(raw.ETag, typed.ETag);
+    }
+
+    [Fact]
+    public async Task Query_TypedCollection_ReturnsOnlyItsType()
+    {
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+        await spaces.CreateAsync(pk, "space-2", new Space("B", SpaceStatus.Planned));
+        await spaces.CreateAsync(pk, "space-1", new Space("A", SpaceStatus.Planned));
+        await _store.CreateAsync(new DocumentWrite("plan", pk, "plan", JsonSerializer.SerializeToElement(new { })));
+
+        var names = new List<string>();
+        await foreach (var space in spaces.QueryAsync(pk))
+        {
+            names.Add(space.Value.Name);
+        }
+
+        Assert.Equal(["A", "B"], names);
+    }
+
+    [Fact]
+    public async Task Get_DocumentOfOtherType_ThrowsNamingBothTypes()
+    {
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+        await _store.CreateAsync(new DocumentWrite("plan", pk, "plan", JsonSerializer.SerializeToElement(new { })));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new DocumentCollection<Space>(_store, "space").GetAsync(pk, "plan"));
+
+        Assert.Contains("'plan'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'space'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateWithRetry_Missing_ThrowsNotFound_AddOrUpdate_Creates()
+    {
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+
+        await Assert.ThrowsAsync<DocumentNotFoundException>(() => spaces.UpdateWithRetryAsync(pk, "space-9", s => s));
+        var created = await spaces.AddOrUpdateWithRetryAsync(pk, "space-9", s => s ?? new Space("Nuevo", SpaceStatus.Planned));
+        var updated = await spaces.AddOrUpdateWithRetryAsync(pk, "space-9", s => s! with { Status = SpaceStatus.InProgress });
+
+        Assert.Equal(SpaceStatus.Planned, created.Value.Status);
+        Assert.Equal(SpaceStatus.InProgress, updated.Value.Status);
+        Assert.NotEqual(created.ETag, updated.ETag);
+    }
+
+    [Fact]
+    public void PartitionKeys_Build_DocumentedShapes()
+    {
+        Assert.Equal("plan|ent-1|2025", PartitionKeys.Plan("ent-1", 2025));
+        Assert.Equal("notifications|ent-1|2025", PartitionKeys.Notifications("ent-1", 2025));
+        Assert.Equal("conversation|19:abc@thread.v2", PartitionKeys.Conversation("19:abc@thread.v2"));
+        Assert.Equal("tenant|t-1", PartitionKeys.Tenant("t-1"));
+        Assert.Throws<ArgumentException>(() => PartitionKeys.Tenant(" "));
+    }
+
+    [Fact]
+    public void DocumentIdComparer_OrdersByCodePoint_LikeSqliteBinary()
+    {
+        string[] ids = ["b", "a", "\uFFFD", "😀", "Z", "ñ"];
+
+        var sorted = ids.Order(DocumentIdComparer.Instance).ToArray();
+
+        // UTF-8 byte order: ASCII, then ñ (U+00F1), then U+FFFD, then the astral emoji (U+1F600).
+        Assert.Equal(["Z", "a", "b", "ñ", "\uFFFD", "😀"], sorted);
+    }
+}

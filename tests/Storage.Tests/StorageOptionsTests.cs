@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ParticipaBot.Storage.Cosmos;
+using ParticipaBot.Storage.Sqlite;
+
+namespace ParticipaBot.Storage.Tests;
+
+public sealed class StorageOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_SucceedWithSqliteUnderData()
+    {
+        var options = new StorageOptions();
+
+        Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(StorageProvider.Sqlite, options.Provider);
+        Assert.Equal(Path.GetFullPath("./data/participabot.db"), options.SqlitePath);
+    }
+
+    [Fact]
+    public void Validate_CosmosWithoutEndpoint_FailsNamingTheSettingAndVariable()
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = StorageProvider.Cosmos });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:Cosmos:Endpoint", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Storage__Cosmos__Endpoint", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AcceptLocalCertificateForRemoteEndpoint_Fails()
+    {
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.Cosmos,
+            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", AcceptLocalServerCertificate = true },
+        };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("AcceptLocalServerCertificate", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DataDirectoryIsAFile_Fails()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = new StorageOptionsValidator().Validate(null, new StorageOptions { DataDirectory = file });
+
+            Assert.True(result.Failed);
+            Assert.Contains(file, result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("Sqlite", typeof(SqliteDocumentStore))]
+    [InlineData("Cosmos", typeof(CosmosDocumentStore))]
+    public void AddParticipaBotStorage_Provider_SelectsAdapter(string provider, Type expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "participabot-tests", Guid.NewGuid().ToString("N")),
+            ["Storage:Cosmos:Endpoint"] = "https://127.0.0.1:8081/",
+            ["Storage:Cosmos:Key"] = "a2V5",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddParticipaBotStorage(configuration);
+        using var provider_ = services.BuildServiceProvider();
+
+        var store = provider_.GetRequiredService<IDocumentStore>();
+
+        Assert.IsType(expected, store);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_InvalidConfiguration_ReportsUnhealthyWithMessage()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Cosmos",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddParticipaBotStorage(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var health = await StorageStartup.VerifyAsync(provider);
+
+        Assert.False(health.IsHealthy);
+        Assert.Contains("Storage:Cosmos:Endpoint", health.Description, StringComparison.Ordinal);
+    }
+}
