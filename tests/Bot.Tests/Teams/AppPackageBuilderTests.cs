@@ -70,6 +70,15 @@ public sealed class AppPackageBuilderTests
     }
 
     [Fact]
+    public void Build_EnglishLocalization_UsesTheBotsEnglishCommandNames()
+    {
+        var english = JsonNode.Parse(BuildFiles()["en.json"])!.AsObject();
+
+        Assert.Equal("my pending items", (string?)english["bots[0].commandLists[0].commands[2].title"]);
+        Assert.Equal("notify here", (string?)english["bots[0].commandLists[1].commands[1].title"]);
+    }
+
+    [Fact]
     public void Build_DescriptionOverride_ReplacesSpanishTextOnly()
     {
         var options = ValidOptions();
