@@ -1,0 +1,66 @@
+using ParticipaBot.Core.Access;
+
+namespace ParticipaBot.Storage.Repositories;
+
+/// <summary>
+/// The user roster over the document store: one "user" document per user in the tenant's partition
+/// (<see cref="PartitionKeys.Tenant"/>), id "user|{Teams user id}". Updates merge, so a message without a UPN does not
+/// erase one learned earlier.
+/// </summary>
+internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDirectory
+{
+    internal const string UserType = "user";
+
+    private readonly DocumentCollection<DirectoryUser> _users = new(store, UserType);
+
+    public async Task RecordAsync(string tenantId, DirectoryUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user.UserId);
+        await _users.AddOrUpdateWithRetryAsync(
+            PartitionKeys.Tenant(tenantId),
+            DocumentId(user.UserId),
+            current => current is null
+                ? user
+                : user with
+                {
+                    AadObjectId = user.AadObjectId ?? current.AadObjectId,
+                    Name = user.Name ?? current.Name,
+                    Upn = user.Upn ?? current.Upn,
+                    Conversation = user.Conversation ?? current.Conversation,
+                },
+            cancellationToken: cancellationToken);
+    }
+
+    public async Task<DirectoryUser?> FindAsync(string tenantId, string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var direct = await _users.GetAsync(PartitionKeys.Tenant(tenantId), DocumentId(key.Trim()), cancellationToken);
+        if (direct is not null)
+        {
+            return direct.Value;
+        }
+
+        // Ids first, names last: a display name may be shared.
+        var all = await ListAsync(tenantId, cancellationToken);
+        return all.FirstOrDefault(u => string.Equals(u.AadObjectId, key, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Upn, key, StringComparison.OrdinalIgnoreCase))
+            ?? all.FirstOrDefault(u => u.Matches(key));
+    }
+
+    public async Task<IReadOnlyList<DirectoryUser>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        var users = new List<DirectoryUser>();
+        await foreach (var document in _users.QueryAsync(PartitionKeys.Tenant(tenantId), cancellationToken))
+        {
+            users.Add(document.Value);
+        }
+
+        return users;
+    }
+
+    private static string DocumentId(string userId) => "user|" + userId;
+}
