@@ -12,13 +12,24 @@ internal sealed class TurnRouter(
     HandlerRegistry registry,
     IEnumerable<IInstallationHandler> installationHandlers,
     IActivityDeduplicator deduplicator,
-    ILogger<TurnRouter> logger)
+    ILogger<TurnRouter> logger,
+    IEnumerable<ITurnObserver> observers)
 {
     // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
     // on install produce one welcome.
     internal const string WelcomeClaimId = "welcome";
 
-    public Task RouteAsync(TurnContext context) => context.Activity.Type switch
+    public async Task RouteAsync(TurnContext context)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ObserveAsync(context);
+        }
+
+        await RouteCoreAsync(context);
+    }
+
+    private Task RouteCoreAsync(TurnContext context) => context.Activity.Type switch
     {
         ActivityTypes.Message => OnMessageAsync(context),
         ActivityTypes.Invoke => OnInvokeAsync(context),

@@ -17,7 +17,8 @@ public sealed record PersonalConversation(string ServiceUrl, string Conversation
 /// <param name="Upn">User principal name, when known.</param>
 /// <param name="Conversation">The personal chat, once the user has written to the bot or installed it.</param>
 /// <param name="LastSeen">When the bot last heard from the user.</param>
-public sealed record DirectoryUser(string UserId, string? AadObjectId, string? Name, string? Upn, PersonalConversation? Conversation, DateTimeOffset LastSeen)
+/// <param name="Locale">The locale of the user's last message ("es-CO", "en-US"), to write to them in their language.</param>
+public sealed record DirectoryUser(string UserId, string? AadObjectId, string? Name, string? Upn, PersonalConversation? Conversation, DateTimeOffset LastSeen, string? Locale = null)
 {
     /// <summary>Whether any of the user's identifiers equals <paramref name="key"/> (case-insensitive; names folded).</summary>
     public bool Matches(string? key) =>

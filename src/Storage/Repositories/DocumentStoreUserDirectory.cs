@@ -28,6 +28,7 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
                     Name = user.Name ?? current.Name,
                     Upn = user.Upn ?? current.Upn,
                     Conversation = user.Conversation ?? current.Conversation,
+                    Locale = user.Locale ?? current.Locale,
                 },
             cancellationToken: cancellationToken);
     }
