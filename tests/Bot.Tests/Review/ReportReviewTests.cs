@@ -22,6 +22,43 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
     }
 
     [Fact]
+    public async Task Installation_InPersonalScope_RecordsUserWithLocale()
+    {
+        var newcomer = new TestUser("newcomer-aad", "29:newcomer", "Nora Nueva");
+
+        await host.InstallAsync(newcomer);
+
+        var user = await host.Services.GetRequiredService<IUserDirectory>().FindAsync(ReviewHost.Tenant, "29:newcomer");
+        Assert.Equal(newcomer.ConversationId, user?.Conversation?.ConversationId);
+        Assert.Equal("newcomer-aad", user?.AadObjectId);
+        Assert.Equal("en-US", user?.Locale);
+    }
+
+    [Fact]
+    public async Task View_ThroughSubmitFallback_RepliesWithReportCard()
+    {
+        var report = await host.CreateReportAsync();
+
+        var reply = await host.SubmitAsync(host.Control, "review.view", ReviewHost.ReportData(report));
+
+        Assert.Equal("reply", reply.Operation);
+        Assert.Contains(report.Name, reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("review.history", reply.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("review.approve", reply.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refusal_IsLoggedWithoutWhatTheUserTyped()
+    {
+        var report = await host.CreateReportAsync();
+
+        await host.ExecuteAsync(host.Control, "review.confirmReturn", new JsonObject { ["reportId"] = report.Id, ["year"] = "2026", ["comment"] = "SECRETO-4711" });
+
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 4001 && e.Message.Contains("review.confirmReturn", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("SECRETO-4711", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MyReports_Delegate_ListsReportWithStatusAndButtons()
     {
         var report = await host.CreateReportAsync();

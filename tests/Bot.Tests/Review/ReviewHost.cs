@@ -58,11 +58,14 @@ public sealed class ReviewHost : IDisposable
             services.AddSingleton<TimeProvider>(Time);
             services.RemoveAll<IRoleResolver>();
             services.AddSingleton<IRoleResolver>(new RoleResolver(roles));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         }));
         _client = _factory.CreateClient();
     }
 
     public ManualTimeProvider Time { get; } = new(Start);
+
+    public ListLoggerProvider Logs { get; } = new();
 
     public string ActivityArea { get; }
 
@@ -92,6 +95,29 @@ public sealed class ReviewHost : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = await Connector.WaitForAsync(user.ConversationId, before + 1);
         return sent[before];
+    }
+
+    /// <summary>An Action.Submit press (the fallback path): a message whose value carries the verb and data; returns the reply.</summary>
+    internal async Task<SentActivity> SubmitAsync(TestUser user, string verb, JsonObject data)
+    {
+        var before = Connector.SentTo(user.ConversationId).Count;
+        var activity = Activity(user, "message", "es-CO");
+        var value = (JsonObject)data.DeepClone();
+        value["verb"] = verb;
+        activity["value"] = value;
+        var response = await _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Connector.WaitForAsync(user.ConversationId, before + 1))[before];
+    }
+
+    /// <summary>The bot installed in the user's personal scope.</summary>
+    internal async Task InstallAsync(TestUser user)
+    {
+        var activity = Activity(user, "installationUpdate", "en-US");
+        activity["action"] = "add";
+        var response = await _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Connector.WaitForAsync(user.ConversationId);
     }
 
     /// <summary>An Action.Execute press; returns the invoke response body (type and value).</summary>
