@@ -20,7 +20,7 @@ internal sealed class ProgressCommandHandler(ReviewSession session, IPlanReposit
     public async Task HandleAsync(TurnContext context)
     {
         var actor = session.Actor(context);
-        if (!await MayRecordAsync(context, actor, Command.Id))
+        if (!await session.RequireWriterAsync(context, actor, Command.Id))
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed class ProgressCommandHandler(ReviewSession session, IPlanReposit
     public async Task HandleAsync(TurnContext context, CardAction action)
     {
         var actor = session.Actor(context);
-        if (!await MayRecordAsync(context, actor, action.Verb))
+        if (!await session.RequireWriterAsync(context, actor, action.Verb))
         {
             return;
         }
@@ -68,23 +68,6 @@ internal sealed class ProgressCommandHandler(ReviewSession session, IPlanReposit
             ReviewTexts.ProgressSaved.Id,
             ReviewTexts.ProgressSaved.Format(Cards.UserLanguage.Spanish, number, progress.Cuatrimestre, progress.Percentage),
             ReviewTexts.ProgressSaved.Format(Cards.UserLanguage.English, number, progress.Cuatrimestre, progress.Percentage)));
-    }
-
-    private async Task<bool> MayRecordAsync(TurnContext context, ReviewActor actor, string action)
-    {
-        if (actor.Roles.IsNobody)
-        {
-            await session.RefuseAsync(context, action, "no role", ReviewTexts.NoRole);
-            return false;
-        }
-
-        if (!actor.IsCoordinator && actor.Roles.DelegateAreas.Count == 0 && !actor.Roles.DelegateOfAnyArea)
-        {
-            await session.RefuseAsync(context, action, "internal control is read-only", ReviewTexts.ReadOnly);
-            return false;
-        }
-
-        return true;
     }
 
     private static List<PlanActivity> Activities(Plan? plan, ReviewActor actor) =>

@@ -201,9 +201,8 @@ internal sealed class ReviewActionHandler(
     private async Task UnlockAsync(TurnContext context, string verb, ReviewActor actor, Versioned<ParticipationReport> stored)
     {
         var report = stored.Value;
-        if (!actor.IsCoordinator)
+        if (!await session.RequireCoordinatorAsync(context, actor, verb))
         {
-            await session.RefuseAsync(context, verb, "not a coordinator", actor.Roles.IsInternalControl ? ReviewTexts.ReadOnly : ReviewTexts.CoordinatorsOnly);
             return;
         }
 
@@ -228,9 +227,8 @@ internal sealed class ReviewActionHandler(
     private async Task ReviewAsync(TurnContext context, CardAction action, ReviewActor actor, Versioned<ParticipationReport> stored)
     {
         var report = stored.Value;
-        if (!actor.IsCoordinator)
+        if (!await session.RequireCoordinatorAsync(context, actor, action.Verb))
         {
-            await session.RefuseAsync(context, action.Verb, "not a coordinator", actor.Roles.IsInternalControl ? ReviewTexts.ReadOnly : ReviewTexts.CoordinatorsOnly);
             return;
         }
 

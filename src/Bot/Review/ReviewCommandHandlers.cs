@@ -38,9 +38,8 @@ internal sealed class ToApproveCommandHandler(ReviewSession session, IReportRepo
     public async Task HandleAsync(TurnContext context)
     {
         var actor = session.Actor(context);
-        if (!actor.IsCoordinator)
+        if (!await session.RequireCoordinatorAsync(context, actor, Command.Id))
         {
-            await session.RefuseAsync(context, Command.Id, "not a coordinator", actor.Roles.IsInternalControl ? ReviewTexts.ReadOnly : ReviewTexts.CoordinatorsOnly);
             return;
         }
 
@@ -60,15 +59,8 @@ internal sealed class AnswerProposalsCommandHandler(ReviewSession session, IRepo
     public async Task HandleAsync(TurnContext context)
     {
         var actor = session.Actor(context);
-        if (actor.Roles.IsNobody)
+        if (!await session.RequireWriterAsync(context, actor, Command.Id))
         {
-            await session.RefuseAsync(context, Command.Id, "no role", ReviewTexts.NoRole);
-            return;
-        }
-
-        if (!actor.IsCoordinator && actor.Roles.DelegateAreas.Count == 0 && !actor.Roles.DelegateOfAnyArea)
-        {
-            await session.RefuseAsync(context, Command.Id, "internal control is read-only", ReviewTexts.ReadOnly);
             return;
         }
 

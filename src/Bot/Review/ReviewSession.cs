@@ -74,6 +74,38 @@ internal sealed class ReviewSession(
         await context.RespondWithTextAsync(message);
     }
 
+    /// <summary>True for coordinators; otherwise refuses (read-only for internal control) and returns false.</summary>
+    public async Task<bool> RequireCoordinatorAsync(TurnContext context, ReviewActor actor, string action)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsCoordinator)
+        {
+            return true;
+        }
+
+        await RefuseAsync(context, action, "not a coordinator", actor.Roles.IsInternalControl ? ReviewTexts.ReadOnly : ReviewTexts.CoordinatorsOnly);
+        return false;
+    }
+
+    /// <summary>True for those who may write something (coordinators, delegates); refuses nobody and read-only internal control.</summary>
+    public async Task<bool> RequireWriterAsync(TurnContext context, ReviewActor actor, string action)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Roles.IsNobody)
+        {
+            await RefuseAsync(context, action, "no role", ReviewTexts.NoRole);
+            return false;
+        }
+
+        if (!actor.IsCoordinator && actor.Roles.DelegateAreas.Count == 0 && !actor.Roles.DelegateOfAnyArea)
+        {
+            await RefuseAsync(context, action, "internal control is read-only", ReviewTexts.ReadOnly);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>A refusal whose text comes from Core (workflow rules).</summary>
     public Task RefuseAsync(TurnContext context, string action, string reason, Core.Vocabularies.LocalizedText message) =>
         RefuseAsync(context, action, reason, new LocalizedText("review.core", message.Es, message.En));

@@ -34,9 +34,8 @@ internal sealed class ScheduleHandler(ReviewSession session, IPlanRepository pla
     public async Task HandleAsync(TurnContext context, CardAction action)
     {
         var actor = session.Actor(context);
-        if (!actor.IsCoordinator)
+        if (!await session.RequireCoordinatorAsync(context, actor, action.Verb))
         {
-            await session.RefuseAsync(context, action.Verb, "not a coordinator", actor.Roles.IsInternalControl ? ReviewTexts.ReadOnly : ReviewTexts.CoordinatorsOnly);
             return;
         }
 
