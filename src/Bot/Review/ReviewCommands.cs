@@ -2,14 +2,17 @@ using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Review;
 
-/// <summary>The commands of report review, answers, progress and schedule management.</summary>
+/// <summary>
+/// The commands of report review, answers, progress and schedule management. The coordinators' commands are listed in
+/// help but get no button on the welcome card, which every delegate sees.
+/// </summary>
 internal static class ReviewCommands
 {
     public static readonly CommandDescriptor MyReports = new(
         "myReports", ["mis informes", "mis reportes"], ["my reports"], ReviewTexts.MyReportsTitle, ReviewTexts.MyReportsHelp, 22);
 
     public static readonly CommandDescriptor ToApprove = new(
-        "toApprove", ["por aprobar"], ["to approve"], ReviewTexts.ToApproveTitle, ReviewTexts.ToApproveHelp, 24);
+        "toApprove", ["por aprobar"], ["to approve"], ReviewTexts.ToApproveTitle, ReviewTexts.ToApproveHelp, 24, ShowButton: false);
 
     public static readonly CommandDescriptor AnswerProposals = new(
         "answerProposals", ["responder propuestas", "responder aportes"], ["answer proposals"], ReviewTexts.AnswerProposalsTitle, ReviewTexts.AnswerProposalsHelp, 26);
@@ -18,7 +21,7 @@ internal static class ReviewCommands
         "progress", ["avance", "registrar avance"], ["progress"], ReviewTexts.ProgressTitle, ReviewTexts.ProgressHelp, 28);
 
     public static readonly CommandDescriptor Schedule = new(
-        "schedule", ["programar", "cronograma"], ["schedule"], ReviewTexts.ScheduleTitle, ReviewTexts.ScheduleHelp, 55);
+        "schedule", ["programar", "cronograma"], ["schedule"], ReviewTexts.ScheduleTitle, ReviewTexts.ScheduleHelp, 55, ShowButton: false);
 }
 
 /// <summary>Verbs of the review and schedule cards.</summary>
