@@ -17,20 +17,18 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(user.UserId);
-        await _users.AddOrUpdateWithRetryAsync(
-            PartitionKeys.Tenant(tenantId),
-            DocumentId(user.UserId),
-            current => current is null
-                ? user
-                : user with
-                {
-                    AadObjectId = user.AadObjectId ?? current.AadObjectId,
-                    Name = user.Name ?? current.Name,
-                    Upn = user.Upn ?? current.Upn,
-                    Conversation = user.Conversation ?? current.Conversation,
-                    Locale = user.Locale ?? current.Locale,
-                },
-            cancellationToken: cancellationToken);
+        var partition = PartitionKeys.Tenant(tenantId);
+        var id = DocumentId(user.UserId);
+
+        // Every personal message records its sender: skip the write when nothing but a recent "last seen" would change.
+        var stored = await _users.GetAsync(partition, id, cancellationToken);
+        if (stored is not null && Merge(stored.Value, user) with { LastSeen = stored.Value.LastSeen } == stored.Value
+            && user.LastSeen - stored.Value.LastSeen < RefreshInterval)
+        {
+            return;
+        }
+
+        await _users.AddOrUpdateWithRetryAsync(partition, id, current => current is null ? user : Merge(current, user), cancellationToken: cancellationToken);
     }
 
     public async Task<DirectoryUser?> FindAsync(string tenantId, string key, CancellationToken cancellationToken = default)
@@ -62,6 +60,18 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
 
         return users;
     }
+
+    /// <summary>How stale "last seen" may get before an unchanged user is written again.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(1);
+
+    private static DirectoryUser Merge(DirectoryUser current, DirectoryUser user) => user with
+    {
+        AadObjectId = user.AadObjectId ?? current.AadObjectId,
+        Name = user.Name ?? current.Name,
+        Upn = user.Upn ?? current.Upn,
+        Conversation = user.Conversation ?? current.Conversation,
+        Locale = user.Locale ?? current.Locale,
+    };
 
     private static string DocumentId(string userId) => "user|" + userId;
 }

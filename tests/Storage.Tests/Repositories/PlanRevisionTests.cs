@@ -93,4 +93,21 @@ public sealed class PlanRevisionTests : IDisposable
         Assert.Equal("29:u", byName?.UserId);
         Assert.Null(await directory.FindAsync("other-tenant", "aad-1"));
     }
+
+    [Fact]
+    public async Task UserDirectory_SameUserAgainWithinTheHour_DoesNotRewrite()
+    {
+        var directory = new DocumentStoreUserDirectory(_store);
+        var user = new DirectoryUser("29:u", "aad-1", "Laura", null, null, DateTimeOffset.UnixEpoch);
+        await directory.RecordAsync("tenant", user);
+        var first = await _store.ReadAsync(PartitionKeys.Tenant("tenant"), "user|29:u");
+
+        await directory.RecordAsync("tenant", user with { LastSeen = DateTimeOffset.UnixEpoch.AddMinutes(5) });
+        var unchanged = await _store.ReadAsync(PartitionKeys.Tenant("tenant"), "user|29:u");
+        await directory.RecordAsync("tenant", user with { LastSeen = DateTimeOffset.UnixEpoch.AddMinutes(6), Upn = "laura@example.gov.co" });
+        var changed = await _store.ReadAsync(PartitionKeys.Tenant("tenant"), "user|29:u");
+
+        Assert.Equal(first!.ETag, unchanged!.ETag);
+        Assert.NotEqual(first.ETag, changed!.ETag);
+    }
 }
