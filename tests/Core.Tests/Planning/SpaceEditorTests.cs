@@ -67,3 +67,21 @@ public sealed class SpaceEditorTests
         Assert.Contains(again.Validation.Errors, e => e.Key == "space");
     }
 }
+
+public sealed class SpaceVersionCarryTests
+{
+    private static ScheduledSpace Space(string id, string place, int version = 1) =>
+        new(id, null, "Foro " + id, null, null, null, null, null, [], [], [], "Área", [], new PlannedPeriod(PeriodKind.ToBeDefined, null, null, "por definir"), place, null, null, Version: version);
+
+    [Fact]
+    public void CarryVersions_Reimport_KeepsUnchangedBumpsChangedStartsNew()
+    {
+        var before = new[] { Space("a", "Cali", 3), Space("b", "Cali", 2) };
+        var after = new[] { Space("a", "Cali"), Space("b", "Bogotá"), Space("c", "Pasto", 9) };
+
+        var carried = PlanChanges.CarryVersions(before, after);
+
+        Assert.Equal([3, 3, 1], carried.Select(s => s.Version));
+        Assert.True(PlanChanges.SameSpace(before[0], after[0]));
+    }
+}
