@@ -258,7 +258,7 @@ internal sealed class ReviewActionHandler(
 
         var done = workflowAction == ReportAction.Approve ? ReviewTexts.Approved : ReviewTexts.Returned;
         var saved = await SaveVersionAsync(context, action.Verb, actor, stored, transition.Report!, done);
-        if (saved is not null && !await notifier.NotifyAsync(context.TenantId, saved, actor.Name, saved.Year, context.CancellationToken))
+        if (saved is not null && !await notifier.NotifyAsync(context.Conversation, saved, actor.Name, saved.Year, context.CancellationToken))
         {
             await context.SendAsync(TurnContext.MessageText(ReviewTexts.NotifyFailed.For(context.Language)));
         }

@@ -107,6 +107,39 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
     }
 
     [Fact]
+    public async Task Approve_SubmitterInRosterWithoutPersonalChat_CreatesOneAndRemembersIt()
+    {
+        var directory = host.Services.GetRequiredService<IUserDirectory>();
+        await directory.RecordAsync(ReviewHost.Tenant, new DirectoryUser("29:listed", "listed-aad", "Lina Listada", null, null, host.Time.GetUtcNow()));
+        var report = await host.ReportsWithSubmitterAsync("listed-aad");
+
+        var result = await host.ExecuteAsync(host.Coordinator, "review.approve", ReviewHost.ReportData(report));
+
+        Assert.Contains("Aprobaste", result.Text, StringComparison.Ordinal);
+        var user = await directory.FindAsync(ReviewHost.Tenant, "listed-aad");
+        var conversationId = user?.Conversation?.ConversationId;
+        Assert.StartsWith("a:created-", conversationId, StringComparison.Ordinal);
+        var sent = await host.Connector.WaitForAsync(conversationId!, 2);
+        Assert.Equal("create", sent[0].Operation);
+        Assert.Equal("29:listed", sent[0].Activity.Recipient?.Id);
+        Assert.Equal("send", sent[1].Operation);
+        Assert.Contains("fue aprobado", sent[1].AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approve_SubmitterNeverSeen_SavesAndTellsCoordinatorTheDelegateWasNotNotified()
+    {
+        var report = await host.ReportsWithSubmitterAsync("unknown-aad");
+        var before = host.Connector.SentTo(host.Coordinator.ConversationId).Count;
+
+        await host.ExecuteAsync(host.Coordinator, "review.approve", ReviewHost.ReportData(report));
+
+        Assert.Equal(ReportStatus.Aprobado, (await host.ReportAsync(report.Id)).Status);
+        var sent = await host.Connector.WaitForAsync(host.Coordinator.ConversationId, before + 1);
+        Assert.Contains("No pude avisar", sent[before].AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Return_WithoutComment_ShowsErrorNextToCommentAndChangesNothing()
     {
         var report = await host.CreateReportAsync();

@@ -155,6 +155,14 @@ public sealed class ReviewHost : IDisposable
         return stored.Value;
     }
 
+    /// <summary>A sent report whose submitter is someone else than the test delegate.</summary>
+    internal async Task<ParticipationReport> ReportsWithSubmitterAsync(string submitter)
+    {
+        var report = await CreateReportAsync();
+        var stored = await Reports.GetAsync("mintrabajo", 2026, report.Id);
+        return (await Reports.ReplaceAsync("mintrabajo", report with { SubmittedBy = submitter }, stored!.ETag)).Value;
+    }
+
     internal async Task<ParticipationReport> ReportAsync(string id) => (await Reports.GetAsync("mintrabajo", 2026, id))!.Value;
 
     internal static JsonObject ReportData(ParticipationReport report) => new() { ["reportId"] = report.Id, ["year"] = "2026" };
