@@ -18,6 +18,6 @@ public interface IPlanRepository
     /// </summary>
     Task SaveAsync(Plan plan, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored plan, newest year first.</summary>
-    Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default);
+    /// <summary>The entity's stored plans, newest year first.</summary>
+    Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParticipaBot.Core.Planning;
@@ -9,23 +8,18 @@ using ParticipaBot.Core.Planning;
 namespace ParticipaBot.Storage.Repositories;
 
 /// <summary>
-/// Plans over the document store. One partition per plan (<c>plan|{entityId}|{year}</c>) holds the plan document
-/// (id "plan") and one document per space (id "space|{revision}|{spaceId}"). A save writes the new revision's spaces
+/// Plans over the document store. One partition per plan (<see cref="PartitionKeys.Plan"/>) holds the plan document
+/// (id "plan") and one document per space (id "space-r{revision}-{spaceId}"). A save writes the new revision's spaces
 /// first and then replaces the plan document with an ETag check: that replace is the commit point, so readers see
-/// the old version or the new one, never a mixture; the old revision's spaces are deleted afterwards. A small index
-/// document per plan in the "plans" partition answers listings without a cross-partition query.
+/// the old version or the new one, never a mixture; the old revision's spaces are deleted afterwards. An index
+/// document per plan ("plan-{year}") in the entity's partition (<see cref="PartitionKeys.Entity"/>) answers listings.
 /// </summary>
 internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanRepository
 {
     internal const string PlanDocumentId = "plan";
-    internal const string IndexPartition = "plans";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        IgnoreReadOnlyProperties = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    // The shared storage options, minus computed members (Plan.Activities, PlanActivity.Areas).
+    internal static readonly JsonSerializerOptions Json = new(StorageJson.Options) { IgnoreReadOnlyProperties = true };
 
     private sealed record PlanBody(int Revision, Plan Plan, IReadOnlyList<string> SpaceIds);
 
@@ -33,7 +27,7 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
 
     public async Task<Plan?> GetAsync(string entityId, int year, CancellationToken cancellationToken = default)
     {
-        var partition = PlanIds.Partition(entityId, year);
+        var partition = PartitionKeys.Plan(entityId, year);
         var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         if (stored is null)
         {
@@ -58,7 +52,7 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
     public async Task SaveAsync(Plan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var partition = PlanIds.Partition(plan.EntityId, plan.Year);
+        var partition = PartitionKeys.Plan(plan.EntityId, plan.Year);
         var current = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         var revision = (current?.Body.Deserialize<PlanBody>(Json)?.Revision ?? 0) + 1;
         var prefix = SpacePrefix(revision);
@@ -86,13 +80,14 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
         }
 
         var summary = new PlanSummary(plan.Id, plan.EntityId, plan.Year, plan.Title, plan.Activities.Count(), plan.Spaces.Count);
-        await store.UpsertAsync(new DocumentWrite(partition, IndexPartition, "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
+        var indexId = $"plan-{plan.Year.ToString(CultureInfo.InvariantCulture)}";
+        await store.UpsertAsync(new DocumentWrite(indexId, PartitionKeys.Entity(plan.EntityId), "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default)
     {
         var result = new List<PlanSummary>();
-        await foreach (var document in store.QueryAsync(IndexPartition, "plan-index", cancellationToken))
+        await foreach (var document in store.QueryAsync(PartitionKeys.Entity(entityId), "plan-index", cancellationToken))
         {
             if (document.Body.Deserialize<PlanSummary>(Json) is { } summary)
             {
@@ -100,10 +95,10 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
             }
         }
 
-        return [.. result.OrderByDescending(s => s.Year).ThenBy(s => s.EntityId, StringComparer.Ordinal)];
+        return [.. result.OrderByDescending(s => s.Year)];
     }
 
-    private static string SpacePrefix(int revision) => $"space|{revision.ToString(CultureInfo.InvariantCulture)}|";
+    private static string SpacePrefix(int revision) => $"space-r{revision.ToString(CultureInfo.InvariantCulture)}-";
 
     private async IAsyncEnumerable<string> StaleSpaces(string partition, string keepPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class SampleDataSeederTests
         using var client = factory.CreateClient();
         var repository = factory.Services.GetRequiredService<IPlanRepository>();
 
-        var summary = Assert.Single(await repository.ListAsync());
+        var summary = Assert.Single(await repository.ListAsync("mintrabajo"));
         var year = DateTime.Now.Year;
         Assert.Equal(year, summary.Year);
         var plan = await repository.GetAsync(summary.EntityId, year);

@@ -118,7 +118,7 @@ public sealed class PlanRepositoryTests
         var loaded = await repository.GetAsync("mintrabajo", 2026);
         Assert.Equal(["Foro dos"], loaded!.Spaces.Select(s => s.Name));
         Assert.Equal(2, store.Count(PlanIds.Partition("mintrabajo", 2026)));
-        var summary = Assert.Single(await repository.ListAsync());
+        var summary = Assert.Single(await repository.ListAsync("mintrabajo"));
         Assert.Equal((2026, 1, 1), (summary.Year, summary.Activities, summary.Spaces));
     }
 
@@ -131,7 +131,7 @@ public sealed class PlanRepositoryTests
 
         // A save that died after writing its spaces but before the plan document: readers must not see them.
         var body = JsonSerializer.SerializeToElement(new { revision = 2, space = SamplePlan("Fantasma").Spaces[0] }, DocumentStorePlanRepository.Json);
-        await store.UpsertAsync(new DocumentWrite("space|2|x", PlanIds.Partition("mintrabajo", 2026), "space", body));
+        await store.UpsertAsync(new DocumentWrite("space-r2-x", PlanIds.Partition("mintrabajo", 2026), "space", body));
 
         var loaded = await repository.GetAsync("mintrabajo", 2026);
         Assert.Equal(["Foro uno"], loaded!.Spaces.Select(s => s.Name));
