@@ -73,7 +73,7 @@ public sealed class PlanRepositoryTests
         }
     }
 
-    private static Plan SamplePlan(params string[] spaceNames)
+    internal static Plan SamplePlan(params string[] spaceNames)
     {
         var id = PlanIds.Plan("mintrabajo", 2026);
         var period = PlannedPeriod.ForCuatrimestres(2026, [2, 3], "X en cuatrimestre 2; X en cuatrimestre 3");
@@ -140,4 +140,43 @@ public sealed class PlanRepositoryTests
     [Fact]
     public async Task GetAsync_NoPlan_ReturnsNull() =>
         Assert.Null(await new DocumentStorePlanRepository(new MemoryStore()).GetAsync("nadie", 2026));
+}
+
+/// <summary>The plan repository over the real adapters: SQLite in a temporary folder and the Cosmos DB protocol server.</summary>
+public sealed class PlanRepositoryAdapterTests(CosmosContainerFixture cosmos) : IClassFixture<CosmosContainerFixture>, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static async Task RoundTripAsync(IDocumentStore store)
+    {
+        var repository = new DocumentStorePlanRepository(store);
+        var plan = PlanRepositoryTests.SamplePlan("Foro uno", "Foro dos", "Audiencia pública de rendición de cuentas");
+        await repository.SaveAsync(plan);
+        await repository.SaveAsync(plan with { Spaces = [plan.Spaces[2]] });
+
+        var loaded = await repository.GetAsync("mintrabajo", 2026);
+        Assert.NotNull(loaded);
+        Assert.Empty(PlanChanges.Compare(plan with { Spaces = [plan.Spaces[2]] }, loaded));
+        Assert.Equal(new TimeOnly(9, 0), loaded.Spaces.Single().Period.Time);
+        var count = 0;
+        await foreach (var document in store.QueryAsync(PartitionKeys.Plan("mintrabajo", 2026)))
+        {
+            count++;
+        }
+
+        Assert.Equal(2, count);
+        Assert.Equal(1, Assert.Single(await repository.ListAsync("mintrabajo")).Spaces);
+    }
+
+    [Fact]
+    public async Task SaveAndGet_Sqlite_RoundTrips()
+    {
+        using var store = new ParticipaBot.Storage.Sqlite.SqliteDocumentStore(Path.Combine(_directory.Path, "participabot.db"));
+        await RoundTripAsync(store);
+    }
+
+    [Fact]
+    public Task SaveAndGet_Cosmos_RoundTrips() => RoundTripAsync(cosmos.Store);
 }
