@@ -50,7 +50,7 @@ internal static class PlanningServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoleOptions>>().Value,
             everyoneIsEverything: environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPlanRepository();
+        services.AddRepositories();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<SampleDataSeeder>();

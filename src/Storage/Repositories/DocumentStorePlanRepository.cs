@@ -117,14 +117,3 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
         }
     }
 }
-
-/// <summary>Registration of the repositories built over <see cref="IDocumentStore"/>.</summary>
-public static class RepositoryServiceCollectionExtensions
-{
-    /// <summary>Registers <see cref="IPlanRepository"/> over the registered <see cref="IDocumentStore"/>.</summary>
-    public static IServiceCollection AddPlanRepository(this IServiceCollection services)
-    {
-        services.TryAddSingleton<IPlanRepository>(sp => new DocumentStorePlanRepository(sp.GetRequiredService<IDocumentStore>()));
-        return services;
-    }
-}

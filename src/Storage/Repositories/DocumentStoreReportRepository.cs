@@ -1,0 +1,86 @@
+using System.Globalization;
+using ParticipaBot.Core.Planning;
+using ParticipaBot.Core.Reporting;
+
+namespace ParticipaBot.Storage.Repositories;
+
+/// <summary>
+/// Reports and activity progress over the document store, in their plan's partition (<c>plan|{entityId}|{year}</c>):
+/// reports as "report|{id}" documents, progress as "progress|{activityId}|{period}".
+/// </summary>
+internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IReportRepository
+{
+    internal const string ReportType = "report";
+    internal const string ProgressType = "progress";
+
+    private readonly DocumentCollection<ParticipationReport> _reports = new(store, ReportType);
+    private readonly DocumentCollection<ActivityProgress> _progress = new(store, ProgressType);
+
+    public async Task<Versioned<ParticipationReport>?> GetAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default)
+    {
+        var document = await _reports.GetAsync(PlanIds.Partition(entityId, year), ReportDocumentId(reportId), cancellationToken);
+        return document is null ? null : new Versioned<ParticipationReport>(document.Value, document.ETag);
+    }
+
+    public async Task<IReadOnlyList<ParticipationReport>> ListAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var reports = new List<ParticipationReport>();
+        await foreach (var document in _reports.QueryAsync(PlanIds.Partition(entityId, year), cancellationToken))
+        {
+            reports.Add(document.Value);
+        }
+
+        return reports;
+    }
+
+    public async Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var partition = PlanIds.Partition(entityId, report.Year);
+        try
+        {
+            var created = await _reports.CreateAsync(partition, ReportDocumentId(report.Id), report, cancellationToken: cancellationToken);
+            return (new Versioned<ParticipationReport>(created.Value, created.ETag), true);
+        }
+        catch (DocumentConflictException)
+        {
+            var existing = await _reports.GetAsync(partition, ReportDocumentId(report.Id), cancellationToken)
+                ?? throw new ConcurrentUpdateException(report.Name);
+            return (new Versioned<ParticipationReport>(existing.Value, existing.ETag), false);
+        }
+    }
+
+    public async Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        try
+        {
+            var replaced = await _reports.ReplaceAsync(PlanIds.Partition(entityId, report.Year), ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
+            return new Versioned<ParticipationReport>(replaced.Value, replaced.ETag);
+        }
+        catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
+        {
+            throw new ConcurrentUpdateException(report.Name);
+        }
+    }
+
+    public async Task<IReadOnlyList<ActivityProgress>> ListProgressAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var progress = new List<ActivityProgress>();
+        await foreach (var document in _progress.QueryAsync(PlanIds.Partition(entityId, year), cancellationToken))
+        {
+            progress.Add(document.Value);
+        }
+
+        return progress;
+    }
+
+    public async Task SaveProgressAsync(string entityId, ActivityProgress progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var id = string.Create(CultureInfo.InvariantCulture, $"progress|{progress.ActivityId}|{progress.Cuatrimestre}");
+        await _progress.UpsertAsync(PlanIds.Partition(entityId, progress.Year), id, progress, cancellationToken: cancellationToken);
+    }
+
+    private static string ReportDocumentId(string reportId) => "report|" + reportId;
+}
