@@ -135,6 +135,11 @@ internal static class Texts
         "Listo.",
         "Done.");
 
+    public static readonly LocalizedText StillWorking = new(
+        "turn.stillWorking",
+        "Sigo trabajando en esto; te aviso en el chat cuando termine.",
+        "Still working on this; I'll let you know in the chat when it's done.");
+
     public static readonly LocalizedText ActionAlreadyReceived = new(
         "turn.actionAlreadyReceived",
         "Ya habíamos recibido esta acción.",
