@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Access;
 
 namespace ParticipaBot.Bot.Conversations;
 
@@ -12,6 +13,7 @@ internal sealed class TurnRouter(
     HandlerRegistry registry,
     IEnumerable<IInstallationHandler> installationHandlers,
     IActivityDeduplicator deduplicator,
+    IRoleResolver roles,
     ILogger<TurnRouter> logger,
     IEnumerable<ITurnObserver> observers)
 {
@@ -179,7 +181,7 @@ internal sealed class TurnRouter(
 
         // In a team or group chat, a new post rather than a reply to the system event.
         var card = context.IsPersonal
-            ? WelcomeCard.Build(context.Language, registry.Commands)
+            ? WelcomeCard.Build(context.Language, registry.Commands, roles.Resolve(context.User.AadObjectId, context.User.Id).DelegateOfAnyArea)
             : ChannelNoteCard.Build(context.Language);
         await context.SendCardAsync(card);
     }

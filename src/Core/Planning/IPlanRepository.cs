@@ -27,6 +27,6 @@ public interface IPlanRepository
     /// </summary>
     Task<int> SaveAsync(Plan plan, int expectedRevision, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored plan, newest year first.</summary>
-    Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default);
+    /// <summary>The entity's stored plans, newest year first.</summary>
+    Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default);
 }

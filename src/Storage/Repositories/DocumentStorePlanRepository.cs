@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParticipaBot.Core.Planning;
@@ -10,24 +9,19 @@ using ParticipaBot.Core.Reporting;
 namespace ParticipaBot.Storage.Repositories;
 
 /// <summary>
-/// Plans over the document store. One partition per plan (<c>plan|{entityId}|{year}</c>) holds the plan document
-/// (id "plan") and one document per space (id "space|{revision}|{token}|{spaceId}", the token unique per save so that two
-/// concurrent saves never write the same space documents). A save writes the new revision's spaces first and then
+/// Plans over the document store. One partition per plan (<see cref="PartitionKeys.Plan"/>) holds the plan document
+/// (id "plan") and one document per space (id "space-r{revision}-{token}-{spaceId}", the token unique per save so that
+/// two concurrent saves never write the same space documents). A save writes the new revision's spaces first and then
 /// replaces the plan document with an ETag check: that replace is the commit point, so readers see the old version or
-/// the new one, never a mixture; the old revision's spaces are deleted afterwards, a losing save's own spaces at once. A small index
-/// document per plan in the "plans" partition answers listings without a cross-partition query.
+/// the new one, never a mixture; the old revision's spaces are deleted afterwards, a losing save's own spaces at once.
+/// An index document per plan ("plan-{year}") in the entity's partition (<see cref="PartitionKeys.Entity"/>) answers listings.
 /// </summary>
 internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanRepository
 {
     internal const string PlanDocumentId = "plan";
-    internal const string IndexPartition = "plans";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        IgnoreReadOnlyProperties = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    // The shared storage options, minus computed members (Plan.Activities, PlanActivity.Areas).
+    internal static readonly JsonSerializerOptions Json = new(StorageJson.Options) { IgnoreReadOnlyProperties = true };
 
     private sealed record PlanBody(int Revision, Plan Plan, IReadOnlyList<string> SpaceIds, string? Token = null);
 
@@ -38,7 +32,7 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
 
     public async Task<PlanRevision?> GetRevisionAsync(string entityId, int year, CancellationToken cancellationToken = default)
     {
-        var partition = PlanIds.Partition(entityId, year);
+        var partition = PartitionKeys.Plan(entityId, year);
         var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         if (stored is null)
         {
@@ -68,7 +62,7 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
     private async Task<int> SaveCoreAsync(Plan plan, int? expectedRevision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var partition = PlanIds.Partition(plan.EntityId, plan.Year);
+        var partition = PartitionKeys.Plan(plan.EntityId, plan.Year);
         var current = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         var currentRevision = current?.Body.Deserialize<PlanBody>(Json)?.Revision ?? 0;
         if (expectedRevision is { } expected && expected != currentRevision)
@@ -121,14 +115,15 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
         }
 
         var summary = new PlanSummary(plan.Id, plan.EntityId, plan.Year, plan.Title, plan.Activities.Count(), plan.Spaces.Count);
-        await store.UpsertAsync(new DocumentWrite(partition, IndexPartition, "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
+        var indexId = $"plan-{plan.Year.ToString(CultureInfo.InvariantCulture)}";
+        await store.UpsertAsync(new DocumentWrite(indexId, PartitionKeys.Entity(plan.EntityId), "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
         return revision;
     }
 
-    public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default)
     {
         var result = new List<PlanSummary>();
-        await foreach (var document in store.QueryAsync(IndexPartition, "plan-index", cancellationToken))
+        await foreach (var document in store.QueryAsync(PartitionKeys.Entity(entityId), "plan-index", cancellationToken))
         {
             if (document.Body.Deserialize<PlanSummary>(Json) is { } summary)
             {
@@ -136,10 +131,10 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
             }
         }
 
-        return [.. result.OrderByDescending(s => s.Year).ThenBy(s => s.EntityId, StringComparer.Ordinal)];
+        return [.. result.OrderByDescending(s => s.Year)];
     }
 
-    private static string SpacePrefix(int revision, string token) => $"space|{revision.ToString(CultureInfo.InvariantCulture)}|{token}|";
+    private static string SpacePrefix(int revision, string token) => $"space-r{revision.ToString(CultureInfo.InvariantCulture)}-{token}-";
 
     // A newer revision's spaces belong to a save still in progress after this one: they are left alone.
     private async IAsyncEnumerable<string> StaleSpaces(string partition, string keepPrefix, int revision, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -147,8 +142,9 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
         var stale = new List<string>();
         await foreach (var document in store.QueryAsync(partition, "space", cancellationToken))
         {
-            var parts = document.Id.Split('|');
-            var newer = parts.Length > 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other > revision;
+            var parts = document.Id.Split('-');
+            var newer = parts.Length > 2 && parts[1].StartsWith('r')
+                && int.TryParse(parts[1][1..], NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other > revision;
             if (!newer && !document.Id.StartsWith(keepPrefix, StringComparison.Ordinal))
             {
                 stale.Add(document.Id);
