@@ -15,7 +15,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceOverview Overview(ComplianceFacts facts, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var index = new FactIndex(facts, rules);
+        var index = new FactIndex(facts, workingDaysAfter);
         var entity = Summarize(index, asOf, ComplianceScope.Entity);
         var byPeriod = rules.Periods
             .Where(p => p.Start(facts.PlanYear) <= asOf)
@@ -31,14 +31,14 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceSummary Summarize(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Summarize(new FactIndex(facts, rules), asOf, scope);
+        return Summarize(new FactIndex(facts, workingDaysAfter), asOf, scope);
     }
 
     /// <summary>Which ids one indicator of one scope counted.</summary>
     public IndicatorTrace Explain(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope, string code)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var selection = Select(new FactIndex(facts, rules), asOf, scope);
+        var selection = Select(new FactIndex(facts, workingDaysAfter), asOf, scope);
         var trace = new TraceCollector();
         _ = Compute(selection, code, trace);
         return new IndicatorTrace(code, trace.Numerator, trace.Denominator);
@@ -106,14 +106,28 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             isOpen = asOf < end;
         }
 
-        bool InScope(string area, DateOnly date) =>
-            (scope.Area is null || string.Equals(area, scope.Area, StringComparison.OrdinalIgnoreCase))
-            && (scope.Period is null ? date.Year == year : date.Year == year && rules.PeriodOf(date) == scope.Period);
+        bool InPeriod(DateOnly date) =>
+            date.Year == year && (scope.Period is null || rules.PeriodOf(date) == scope.Period);
 
-        var spaces = index.Facts.Spaces.Where(s => InScope(s.Area, s.PlannedStart)).ToList();
+        // The index groups spaces and reports by area, so an area's scope reads only its own rows.
+        var spaces = new List<SpaceFact>();
+        foreach (var space in index.SpacesIn(scope.Area))
+        {
+            if (InPeriod(space.PlannedStart))
+            {
+                spaces.Add(space);
+            }
+        }
 
         // Reports count from the day they were held, and only up to the cut-off.
-        var reports = index.Facts.Reports.Where(r => r.HeldOn <= cutOff && InScope(r.Area, r.HeldOn)).ToList();
+        var reports = new List<ReportFact>();
+        foreach (var report in index.ReportsIn(scope.Area))
+        {
+            if (report.HeldOn <= cutOff && InPeriod(report.HeldOn))
+            {
+                reports.Add(report);
+            }
+        }
 
         var milestones = new List<(ActivityFact Activity, MilestoneFact Milestone)>();
         foreach (var activity in index.Facts.Activities)
@@ -306,7 +320,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     }
 
     // I10: median working days from the space to the answer, over answered items.
-    private IndicatorValue MedianDaysToAnswer(Selection selection, TraceCollector? trace)
+    private static IndicatorValue MedianDaysToAnswer(Selection selection, TraceCollector? trace)
     {
         var days = new List<int>();
         foreach (var report in selection.Reports)
@@ -315,7 +329,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             {
                 if (item.AnsweredOn is { } answeredOn && answeredOn <= selection.CutOff)
                 {
-                    days.Add(workingDaysAfter(report.HeldOn, answeredOn));
+                    days.Add(selection.Index.WorkingDaysAfter(report.HeldOn, answeredOn));
                     trace?.Numerator.Add(item.Id);
                 }
             }
@@ -365,7 +379,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         foreach (var report in selection.Reports)
         {
             trace?.Denominator.Add(report.Id);
-            if (report.SubmittedOn is { } submitted && workingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays)
+            if (report.SubmittedOn is { } submitted && selection.Index.WorkingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays)
             {
                 timely++;
                 trace?.Numerator.Add(report.Id);
@@ -443,10 +457,17 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     /// <summary>Lookups built once per calculation and shared by every scope.</summary>
     private sealed class FactIndex
     {
-        public FactIndex(ComplianceFacts facts, ComplianceRules rules)
+        private readonly Dictionary<string, List<SpaceFact>> _spacesByArea = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<ReportFact>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<DateOnly, DateOnly, int> _workingDaysAfter;
+
+        // Distinct (from, to) pairs are few (days of one year), the calls many (every report and answer of every scope).
+        private readonly Dictionary<(DateOnly From, DateOnly To), int> _workingDays = [];
+
+        public FactIndex(ComplianceFacts facts, Func<DateOnly, DateOnly, int> workingDaysAfter)
         {
-            _ = rules;
             Facts = facts;
+            _workingDaysAfter = workingDaysAfter;
             FirstHeldOn = new Dictionary<string, DateOnly>(facts.Spaces.Count, StringComparer.Ordinal);
             foreach (var report in facts.Reports)
             {
@@ -454,6 +475,13 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 {
                     FirstHeldOn[spaceId] = report.HeldOn;
                 }
+
+                Add(_reportsByArea, report.Area, report);
+            }
+
+            foreach (var space in facts.Spaces)
+            {
+                Add(_spacesByArea, space.Area, space);
             }
 
             ReportedSpaceIds = FirstHeldOn.Keys.ToHashSet(StringComparer.Ordinal);
@@ -473,6 +501,34 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         public HashSet<string> ReportedSpaceIds { get; }
 
         public IReadOnlyList<string> Areas { get; }
+
+        public IReadOnlyList<SpaceFact> SpacesIn(string? area) =>
+            area is null ? Facts.Spaces : _spacesByArea.TryGetValue(area, out var spaces) ? spaces : [];
+
+        public IReadOnlyList<ReportFact> ReportsIn(string? area) =>
+            area is null ? Facts.Reports : _reportsByArea.TryGetValue(area, out var reports) ? reports : [];
+
+        public int WorkingDaysAfter(DateOnly from, DateOnly to)
+        {
+            if (!_workingDays.TryGetValue((from, to), out var days))
+            {
+                days = _workingDaysAfter(from, to);
+                _workingDays[(from, to)] = days;
+            }
+
+            return days;
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> groups, string key, T value)
+        {
+            if (!groups.TryGetValue(key, out var list))
+            {
+                list = [];
+                groups[key] = list;
+            }
+
+            list.Add(value);
+        }
     }
 
     private sealed record Selection(
