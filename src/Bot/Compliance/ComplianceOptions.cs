@@ -24,10 +24,10 @@ internal sealed class ComplianceOptions
     public IList<string> PrioritizedValueGroups { get; init; } = [];
 
     /// <summary>
-    /// Conversation id (group chat or channel; for a channel, the part before ";messageid=") → the one area whose
-    /// figures and drill-downs may be shown there. Unbound conversations show entity figures only.
+    /// Group chats and channels bound to one area, whose figures and drill-downs may then be shown there (a list, since
+    /// conversation ids contain ':'). Unbound conversations show entity figures only.
     /// </summary>
-    public IDictionary<string, string> ConversationAreas { get; init; } = new Dictionary<string, string>();
+    public IList<ConversationArea> ConversationAreas { get; init; } = [];
 
     public ComplianceRules Rules() => new()
     {
@@ -43,7 +43,16 @@ internal sealed class ComplianceOptions
             return null;
         }
 
+        // A channel thread's id is the channel's id plus ";messageid=...".
         var key = conversationId.Split(";messageid=", 2)[0];
-        return ConversationAreas.TryGetValue(key, out var area) && !string.IsNullOrWhiteSpace(area) ? area : null;
+        return ConversationAreas.FirstOrDefault(b => string.Equals(b.ConversationId, key, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(b.Area))?.Area;
     }
+}
+
+/// <summary>One binding of a group chat or channel (its conversation id, e.g. "19:...@thread.tacv2") to an area.</summary>
+internal sealed class ConversationArea
+{
+    public string ConversationId { get; set; } = string.Empty;
+
+    public string Area { get; set; } = string.Empty;
 }

@@ -14,30 +14,7 @@ internal sealed record ComplianceSnapshot(
     ComplianceFacts Facts,
     ComplianceCalculator Calculator,
     DateOnly AsOf,
-    IReadOnlyList<string> Areas)
-{
-    /// <summary>The same snapshot restricted to the areas the reader may see (spaces, reports, activities, facts).</summary>
-    public ComplianceSnapshot RestrictTo(ComplianceAccess access)
-    {
-        if (access.AllAreas)
-        {
-            return this;
-        }
-
-        return this with
-        {
-            Plan = Plan with { Spaces = [.. Plan.Spaces.Where(s => access.Areas.Count > 0 && access.CanSeeArea(s.LeaderArea ?? string.Empty))] },
-            Reports = [.. Reports.Where(r => access.Areas.Count > 0 && access.CanSeeArea(r.LeaderArea))],
-            Facts = Facts with
-            {
-                Spaces = [.. Facts.Spaces.Where(s => access.Areas.Count > 0 && access.CanSeeArea(s.Area))],
-                Reports = [.. Facts.Reports.Where(r => access.Areas.Count > 0 && access.CanSeeArea(r.Area))],
-                Activities = [.. Facts.Activities.Where(a => access.Areas.Count > 0 && access.CanSeeArea(a.Area))],
-            },
-            Areas = [.. Areas.Where(a => access.Areas.Count > 0 && access.CanSeeArea(a))],
-        };
-    }
-}
+    IReadOnlyList<string> Areas);
 
 /// <summary>Loads the plan year from the repositories and builds the facts (one partition-scoped read per kind).</summary>
 internal sealed class ComplianceService(

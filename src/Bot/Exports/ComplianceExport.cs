@@ -14,14 +14,29 @@ namespace ParticipaBot.Bot.Exports;
 /// </summary>
 internal static class ComplianceExport
 {
-    public static ExportWorkbook Workbook(ComplianceSnapshot snapshot, bool english, Catalogs? catalogs = null)
+    /// <summary>
+    /// The workbook. Entity and period indicators are always included (aggregates); spaces, reports, contributions and
+    /// area indicators only for the areas <paramref name="access"/> allows (everything when null).
+    /// </summary>
+    public static ExportWorkbook Workbook(ComplianceSnapshot snapshot, bool english, ComplianceAccess? access = null, Catalogs? catalogs = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         catalogs ??= Catalogs.Default;
+        access ??= ComplianceAccess.Everything;
         var culture = CultureInfo.GetCultureInfo(english ? "en-US" : "es-CO");
         var overview = snapshot.Calculator.Overview(snapshot.Facts, snapshot.AsOf);
-        return new ExportWorkbook([Spaces(snapshot, english), Reports(snapshot, english, catalogs, culture), Items(snapshot, english, catalogs, culture), IndicatorSheet.Build(overview, english)]);
+        overview = overview with { ByArea = [.. overview.ByArea.Where(s => Visible(access, s.Scope.Area))] };
+        var visible = snapshot with
+        {
+            Plan = snapshot.Plan with { Spaces = [.. snapshot.Plan.Spaces.Where(s => Visible(access, s.LeaderArea))] },
+            Reports = [.. snapshot.Reports.Where(r => Visible(access, r.LeaderArea))],
+        };
+        return new ExportWorkbook([Spaces(visible, english), Reports(visible, english, catalogs, culture), Items(visible, english, catalogs, culture), IndicatorSheet.Build(overview, english)]);
     }
+
+    /// <summary>Whether the detail of an area may be exported: not for entity-only readers, even for a space without area.</summary>
+    public static bool Visible(ComplianceAccess access, string? area) =>
+        access.AllAreas || (access.Areas.Count > 0 && area is not null && access.CanSeeArea(area));
 
     public static ExportSheet Spaces(ComplianceSnapshot snapshot, bool english)
     {
@@ -70,9 +85,10 @@ internal static class ComplianceExport
     /// The yearly evaluation for the accountability report: indicators; spaces held by phase, level and modality;
     /// recommendations per space; improvement actions from red and yellow indicators and the reports' own lessons.
     /// </summary>
-    public static ExportDocument Evaluation(ComplianceSnapshot snapshot, bool english)
+    public static ExportDocument Evaluation(ComplianceSnapshot snapshot, bool english, ComplianceAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        access ??= ComplianceAccess.Everything;
         var culture = CultureInfo.GetCultureInfo(english ? "en-US" : "es-CO");
         var summary = snapshot.Calculator.Summarize(snapshot.Facts, snapshot.AsOf, ComplianceScope.Entity);
         string T(string es, string en) => english ? en : es;
@@ -97,7 +113,7 @@ internal static class ComplianceExport
             new HeadingBlock(T("3. Recomendaciones por espacio", "3. Recommendations per space")),
         };
 
-        var counted = snapshot.Reports.Where(ReportFacts.Counts).OrderBy(r => r.HeldFrom).ToList();
+        var counted = snapshot.Reports.Where(r => ReportFacts.Counts(r) && Visible(access, r.LeaderArea)).OrderBy(r => r.HeldFrom).ToList();
         var withRecommendations = counted.Where(r => r.Items.Any(i => i.Kind is ItemKind.Recomendacion or ItemKind.Propuesta)).ToList();
         if (withRecommendations.Count == 0)
         {

@@ -47,7 +47,7 @@ internal sealed class ExportCommandHandler(StatusContext status, ExportFileStore
             return;
         }
 
-        var file = ExportRenderer.Render(snapshot.RestrictTo(status.AccessFor(context)), format, language == UserLanguage.English);
+        var file = ExportRenderer.Render(snapshot, format, language == UserLanguage.English, status.AccessFor(context));
         var id = await files.SaveAsync(file, context.CancellationToken);
         if (context.IsPersonal)
         {

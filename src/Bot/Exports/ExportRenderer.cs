@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ParticipaBot.Bot.Compliance;
+using ParticipaBot.Core.Compliance;
 
 namespace ParticipaBot.Bot.Exports;
 
@@ -40,19 +41,19 @@ internal static class ExportRenderer
         }
     }
 
-    public static ExportFile Render(ComplianceSnapshot snapshot, ExportFormat format, bool english)
+    public static ExportFile Render(ComplianceSnapshot snapshot, ExportFormat format, bool english, ComplianceAccess? access = null)
     {
         var baseName = $"participacion-{snapshot.Plan.EntityId}-{snapshot.Plan.Year}-{snapshot.AsOf:yyyyMMdd}";
         using var buffer = new MemoryStream();
         switch (format)
         {
             case ExportFormat.Docx:
-                DocxWriter.Write(ComplianceExport.Evaluation(snapshot, english), buffer);
+                DocxWriter.Write(ComplianceExport.Evaluation(snapshot, english, access), buffer);
                 return new ExportFile($"evaluacion-{baseName}.docx", DocxType, buffer.ToArray());
             case ExportFormat.Csv:
                 using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
                 {
-                    foreach (var (name, sheet) in CsvFiles(ComplianceExport.Workbook(snapshot, english)))
+                    foreach (var (name, sheet) in CsvFiles(ComplianceExport.Workbook(snapshot, english, access)))
                     {
                         using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
                         CsvWriter.Write(sheet, entry);
@@ -61,7 +62,7 @@ internal static class ExportRenderer
 
                 return new ExportFile(baseName + "-csv.zip", ZipType, buffer.ToArray());
             default:
-                XlsxWriter.Write(ComplianceExport.Workbook(snapshot, english), buffer);
+                XlsxWriter.Write(ComplianceExport.Workbook(snapshot, english, access), buffer);
                 return new ExportFile(baseName + ".xlsx", XlsxType, buffer.ToArray());
         }
     }
