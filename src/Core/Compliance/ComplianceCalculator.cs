@@ -15,7 +15,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceOverview Overview(ComplianceFacts facts, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var index = new FactIndex(facts, workingDaysAfter);
+        var index = new FactIndex(facts, rules, workingDaysAfter);
         var entity = Summarize(index, asOf, ComplianceScope.Entity);
         var byPeriod = rules.Periods
             .Where(p => p.Start(facts.PlanYear) <= asOf)
@@ -31,104 +31,199 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceSummary Summarize(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Summarize(new FactIndex(facts, workingDaysAfter), asOf, scope);
+        return Summarize(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
+    }
+
+    /// <summary>The indicators of several scopes at <paramref name="asOf"/>, sharing one index (a card's entity and area lines).</summary>
+    public IReadOnlyList<ComplianceSummary> Summarize(ComplianceFacts facts, DateOnly asOf, IEnumerable<ComplianceScope> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var index = new FactIndex(facts, rules, workingDaysAfter);
+        return [.. scopes.Select(scope => Summarize(index, asOf, scope))];
+    }
+
+    /// <summary>
+    /// The same figures computed indicator by indicator through the traced selection that <see cref="Explain"/> uses.
+    /// Slower; kept so tests can prove the single-pass <see cref="Summarize(ComplianceFacts, DateOnly, ComplianceScope)"/> agrees with it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, IndicatorValue> SummarizeByIndicator(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope)
+    {
+        var selection = Select(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
+        return IndicatorCodes.All.ToDictionary(code => code, code => Compute(selection, code, trace: null), StringComparer.Ordinal);
     }
 
     /// <summary>Which ids one indicator of one scope counted.</summary>
     public IndicatorTrace Explain(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope, string code)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var selection = Select(new FactIndex(facts, workingDaysAfter), asOf, scope);
+        var selection = Select(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
         var trace = new TraceCollector();
         _ = Compute(selection, code, trace);
         return new IndicatorTrace(code, trace.Numerator, trace.Denominator);
     }
 
+    // One pass over the scope's reports and one over its spaces, on values the index derived once per report
+    // (period, timeliness, ids of the expected groups, goals and phases, days to answer). Same rules as Compute;
+    // SummarizeByIndicator is the indicator-by-indicator reference the tests compare it with.
     private ComplianceSummary Summarize(FactIndex index, DateOnly asOf, ComplianceScope scope)
     {
-        var selection = Select(index, asOf, scope);
-        var indicators = new Dictionary<string, IndicatorValue>(IndicatorCodes.All.Count, StringComparer.Ordinal);
-        foreach (var code in IndicatorCodes.All)
+        var (cutOff, isOpen) = CutOff(index.Facts.PlanYear, asOf, scope);
+        var year = index.Facts.PlanYear;
+        int held = 0, participants = 0, satisfactionCount = 0, timely = 0, complete = 0, received = 0, answered = 0, due = 0, met = 0;
+        decimal satisfactionSum = 0, taken = 0;
+        var days = new List<int>();
+        var groups = new bool[index.GroupCount];
+        var goals = new bool[index.GoalCount];
+        var phases = new bool[index.PhaseCount];
+        var breakdown = new BreakdownCounter(index.KeyCount);
+        foreach (var i in index.ReportIndexesIn(scope.Area))
         {
-            indicators[code] = Compute(selection, code, trace: null);
-        }
+            var report = index.Facts.Reports[i];
+            var derived = index.Derived[i];
+            if (report.HeldOn > cutOff || report.HeldOn.Year != year || (scope.Period is { } period && derived.Period != period))
+            {
+                continue;
+            }
 
-        var participants = 0;
-        decimal satisfactionSum = 0;
-        var satisfactionCount = 0;
-        foreach (var report in selection.Reports)
-        {
+            held++;
             participants += report.Participants;
             if (report.SatisfactionPercent is { } satisfaction)
             {
                 satisfactionSum += satisfaction;
                 satisfactionCount++;
             }
+
+            if (derived.Timely)
+            {
+                timely++;
+            }
+
+            if (report.HasEvidence && report.HasPublication)
+            {
+                complete++;
+            }
+
+            foreach (var id in derived.Groups)
+            {
+                groups[id] = true;
+            }
+
+            foreach (var id in derived.Goals)
+            {
+                goals[id] = true;
+            }
+
+            if (derived.Phase >= 0)
+            {
+                phases[derived.Phase] = true;
+            }
+
+            for (var k = 0; k < report.Items.Count; k++)
+            {
+                var item = report.Items[k];
+                received++;
+                if (item.AnsweredOn is { } answeredOn && answeredOn <= cutOff)
+                {
+                    answered++;
+                    days.Add(derived.DaysToAnswer[k]);
+                    taken += item.Uptake switch
+                    {
+                        Uptake.Full => 1m,
+                        Uptake.Partial => rules.PartialUptakeWeight,
+                        _ => 0m,
+                    };
+                }
+            }
+
+            foreach (var commitment in report.Commitments)
+            {
+                if (commitment.Due is { } dueOn && dueOn <= cutOff)
+                {
+                    due++;
+                    if (commitment.IsMet)
+                    {
+                        met++;
+                    }
+                }
+            }
+
+            breakdown.Add(report, derived);
         }
 
+        int planned = 0, plannedHeld = 0, heldScheduled = 0, onTime = 0;
         var overdue = new List<string>();
-        foreach (var space in selection.Spaces)
+        foreach (var space in index.SpacesIn(scope.Area))
         {
-            if (!space.IsCancelled && space.PlannedStart <= selection.CutOff && !index.ReportedSpaceIds.Contains(space.Id))
+            if (space.PlannedStart.Year != year || (scope.Period is { } period && rules.PeriodOf(space.PlannedStart) != period))
             {
-                overdue.Add(space.Id);
+                continue;
+            }
+
+            var reported = index.FirstHeldOn.TryGetValue(space.Id, out var heldOn);
+            if (!space.IsCancelled && space.PlannedStart <= cutOff)
+            {
+                planned++;
+                if (reported)
+                {
+                    plannedHeld++;
+                }
+                else
+                {
+                    overdue.Add(space.Id);
+                }
+            }
+
+            if (reported && heldOn <= cutOff)
+            {
+                heldScheduled++;
+                if (heldOn >= space.BaselineStart && heldOn <= space.BaselineEnd)
+                {
+                    onTime++;
+                }
             }
         }
+
+        var selection = new Selection(index, cutOff, isOpen, [], [], Milestones(index, scope, cutOff));
+        var indicators = new Dictionary<string, IndicatorValue>(IndicatorCodes.All.Count, StringComparer.Ordinal)
+        {
+            [IndicatorCodes.ScheduleCompliance] = Ratio(IndicatorCodes.ScheduleCompliance, plannedHeld, planned),
+            [IndicatorCodes.OnTime] = Ratio(IndicatorCodes.OnTime, onTime, heldScheduled),
+            [IndicatorCodes.ActivitiesCompleted] = ActivitiesCompleted(selection, trace: null),
+            [IndicatorCodes.SpacesHeld] = Count(IndicatorCodes.SpacesHeld, held),
+            [IndicatorCodes.ValueGroupCoverage] = Ratio(IndicatorCodes.ValueGroupCoverage, groups.Count(x => x), groups.Length),
+            [IndicatorCodes.CycleCoverage] = Ratio(IndicatorCodes.CycleCoverage, phases.Count(x => x), phases.Length),
+            [IndicatorCodes.GoalsWithParticipation] = Ratio(IndicatorCodes.GoalsWithParticipation, goals.Count(x => x), goals.Length),
+            [IndicatorCodes.AnswerRate] = Ratio(IndicatorCodes.AnswerRate, answered, received),
+            [IndicatorCodes.Uptake] = Ratio(IndicatorCodes.Uptake, taken, received),
+            [IndicatorCodes.MedianDaysToAnswer] = Median(days),
+            [IndicatorCodes.CommitmentsMet] = Ratio(IndicatorCodes.CommitmentsMet, met, due),
+            [IndicatorCodes.ReportTimeliness] = Ratio(IndicatorCodes.ReportTimeliness, timely, held),
+            [IndicatorCodes.EvidenceCompleteness] = Ratio(IndicatorCodes.EvidenceCompleteness, complete, held),
+            [IndicatorCodes.AttendanceAndSatisfaction] = Count(IndicatorCodes.AttendanceAndSatisfaction, participants),
+        };
 
         return new ComplianceSummary(
             scope,
             asOf,
-            selection.CutOff,
-            selection.IsPeriodOpen,
+            cutOff,
+            isOpen,
             indicators,
-            Breakdown(selection.Reports),
+            breakdown.ToBreakdown(),
             participants,
             satisfactionCount == 0 ? null : Math.Round(satisfactionSum / satisfactionCount, 1),
             overdue);
     }
 
-    private Selection Select(FactIndex index, DateOnly asOf, ComplianceScope scope)
+    private (DateOnly CutOff, bool IsOpen) CutOff(int year, DateOnly asOf, ComplianceScope scope)
+    {
+        var end = scope.Period is { } periodNumber ? rules.GetPeriod(periodNumber).End(year) : new DateOnly(year, 12, 31);
+        return (end < asOf ? end : asOf, asOf < end);
+    }
+
+    private List<(ActivityFact Activity, MilestoneFact Milestone)> Milestones(FactIndex index, ComplianceScope scope, DateOnly cutOff)
     {
         var year = index.Facts.PlanYear;
-        DateOnly cutOff;
-        bool isOpen;
-        if (scope.Period is { } periodNumber)
-        {
-            var period = rules.GetPeriod(periodNumber);
-            var end = period.End(year);
-            cutOff = end < asOf ? end : asOf;
-            isOpen = asOf < end;
-        }
-        else
-        {
-            var end = new DateOnly(year, 12, 31);
-            cutOff = end < asOf ? end : asOf;
-            isOpen = asOf < end;
-        }
-
-        bool InPeriod(DateOnly date) =>
-            date.Year == year && (scope.Period is null || rules.PeriodOf(date) == scope.Period);
-
-        // The index groups spaces and reports by area, so an area's scope reads only its own rows.
-        var spaces = new List<SpaceFact>();
-        foreach (var space in index.SpacesIn(scope.Area))
-        {
-            if (InPeriod(space.PlannedStart))
-            {
-                spaces.Add(space);
-            }
-        }
-
-        // Reports count from the day they were held, and only up to the cut-off.
-        var reports = new List<ReportFact>();
-        foreach (var report in index.ReportsIn(scope.Area))
-        {
-            if (report.HeldOn <= cutOff && InPeriod(report.HeldOn))
-            {
-                reports.Add(report);
-            }
-        }
-
         var milestones = new List<(ActivityFact Activity, MilestoneFact Milestone)>();
         foreach (var activity in index.Facts.Activities)
         {
@@ -149,7 +244,51 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             }
         }
 
-        return new Selection(index, cutOff, isOpen, spaces, reports, milestones);
+        return milestones;
+    }
+
+    private static IndicatorValue Median(List<int> days)
+    {
+        if (days.Count == 0)
+        {
+            return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, null, TrafficLight.None);
+        }
+
+        days.Sort();
+        var middle = days.Count / 2;
+        decimal median = days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2m;
+        return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, median, TrafficLight.None);
+    }
+
+    private Selection Select(FactIndex index, DateOnly asOf, ComplianceScope scope)
+    {
+        var year = index.Facts.PlanYear;
+        var (cutOff, isOpen) = CutOff(year, asOf, scope);
+
+        bool InPeriod(DateOnly date) =>
+            date.Year == year && (scope.Period is null || rules.PeriodOf(date) == scope.Period);
+
+        var spaces = new List<SpaceFact>();
+        foreach (var space in index.SpacesIn(scope.Area))
+        {
+            if (InPeriod(space.PlannedStart))
+            {
+                spaces.Add(space);
+            }
+        }
+
+        // Reports count from the day they were held, and only up to the cut-off.
+        var reports = new List<ReportFact>();
+        foreach (var i in index.ReportIndexesIn(scope.Area))
+        {
+            var report = index.Facts.Reports[i];
+            if (report.HeldOn <= cutOff && InPeriod(report.HeldOn))
+            {
+                reports.Add(report);
+            }
+        }
+
+        return new Selection(index, cutOff, isOpen, spaces, reports, Milestones(index, scope, cutOff));
     }
 
     private IndicatorValue Compute(Selection selection, string code, TraceCollector? trace) => code switch
@@ -184,7 +323,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
             planned++;
             trace?.Denominator.Add(space.Id);
-            if (selection.Index.ReportedSpaceIds.Contains(space.Id))
+            if (selection.Index.IsReported(space.Id))
             {
                 held++;
                 trace?.Numerator.Add(space.Id);
@@ -335,15 +474,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             }
         }
 
-        if (days.Count == 0)
-        {
-            return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, null, TrafficLight.None);
-        }
-
-        days.Sort();
-        var middle = days.Count / 2;
-        decimal median = days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2m;
-        return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, median, TrafficLight.None);
+        return Median(days);
     }
 
     // I11: commitments met / commitments due by the cut-off.
@@ -429,62 +560,100 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
     private static IndicatorValue Count(string code, int count) => new(code, null, null, count, TrafficLight.None);
 
-    private static HeldBreakdown Breakdown(IReadOnlyList<ReportFact> reports)
-    {
-        var byPhase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byKind = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byModality = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byLevel = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byArea = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var report in reports)
-        {
-            Increment(byPhase, report.Phase);
-            Increment(byKind, report.Kind);
-            Increment(byModality, report.Modality);
-            Increment(byLevel, report.Level);
-            Increment(byArea, report.Area);
-        }
-
-        return new HeldBreakdown(byPhase, byKind, byModality, byLevel, byArea);
-
-        static void Increment(Dictionary<string, int> counts, string? key)
-        {
-            key ??= string.Empty;
-            counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
-        }
-    }
+    /// <summary>What the index derives once per report for the single-pass summaries.</summary>
+    /// <param name="Period">The evaluation period of the day held (0 outside the periods).</param>
+    /// <param name="Timely">Sent within the working days allowed (I12).</param>
+    /// <param name="Groups">Ids of the prioritised groups it reached (I5).</param>
+    /// <param name="Goals">Ids of the plan goals it named (I7).</param>
+    /// <param name="Phase">Id of its phase among the rules' phases, or -1 (I6).</param>
+    /// <param name="DaysToAnswer">Working days from the space to each item's answer (0 when unanswered) (I10).</param>
+    /// <param name="Keys">Interned ids of phase, kind, modality, level and area (I4's breakdowns).</param>
+    private sealed record DerivedReport(int Period, bool Timely, int[] Groups, int[] Goals, int Phase, int[] DaysToAnswer, int[] Keys);
 
     /// <summary>Lookups built once per calculation and shared by every scope.</summary>
     private sealed class FactIndex
     {
         private readonly Dictionary<string, List<SpaceFact>> _spacesByArea = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, List<ReportFact>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<int>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
         private readonly Func<DateOnly, DateOnly, int> _workingDaysAfter;
+        private readonly int[] _allReports;
 
-        // Distinct (from, to) pairs are few (days of one year), the calls many (every report and answer of every scope).
+        // Distinct (from, to) pairs are few (days of one year), the calls many (every report and answer).
         private readonly Dictionary<(DateOnly From, DateOnly To), int> _workingDays = [];
 
-        public FactIndex(ComplianceFacts facts, Func<DateOnly, DateOnly, int> workingDaysAfter)
+        public FactIndex(ComplianceFacts facts, ComplianceRules rules, Func<DateOnly, DateOnly, int> workingDaysAfter)
         {
             Facts = facts;
             _workingDaysAfter = workingDaysAfter;
             FirstHeldOn = new Dictionary<string, DateOnly>(facts.Spaces.Count, StringComparer.Ordinal);
-            foreach (var report in facts.Reports)
+            var groupIds = Ids(facts.PrioritizedValueGroups, out var groupCount);
+            var goalIds = Ids(facts.PlanGoals, out var goalCount);
+            var phaseIds = Ids(rules.Phases, out var phaseCount);
+            GroupCount = groupCount;
+            GoalCount = goalCount;
+            PhaseCount = phaseCount;
+            var keys = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            int Key(string? value)
             {
+                value ??= string.Empty;
+                if (!keys.TryGetValue(value, out var id))
+                {
+                    id = keys.Count;
+                    keys[value] = id;
+                }
+
+                return id;
+            }
+
+            Derived = new DerivedReport[facts.Reports.Count];
+            _allReports = new int[facts.Reports.Count];
+            for (var i = 0; i < facts.Reports.Count; i++)
+            {
+                var report = facts.Reports[i];
+                _allReports[i] = i;
                 if (report.SpaceId is { } spaceId && (!FirstHeldOn.TryGetValue(spaceId, out var earlier) || report.HeldOn < earlier))
                 {
                     FirstHeldOn[spaceId] = report.HeldOn;
                 }
 
-                Add(_reportsByArea, report.Area, report);
+                if (!_reportsByArea.TryGetValue(report.Area, out var list))
+                {
+                    list = [];
+                    _reportsByArea[report.Area] = list;
+                }
+
+                list.Add(i);
+                var daysToAnswer = new int[report.Items.Count];
+                for (var k = 0; k < report.Items.Count; k++)
+                {
+                    if (report.Items[k].AnsweredOn is { } answeredOn)
+                    {
+                        daysToAnswer[k] = WorkingDaysAfter(report.HeldOn, answeredOn);
+                    }
+                }
+
+                Derived[i] = new DerivedReport(
+                    rules.PeriodOf(report.HeldOn),
+                    report.SubmittedOn is { } submitted && WorkingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays,
+                    Lookup(report.ValueGroups, groupIds),
+                    Lookup(report.Goals, goalIds),
+                    phaseIds.TryGetValue(report.Phase ?? string.Empty, out var phase) ? phase : -1,
+                    daysToAnswer,
+                    [Key(report.Phase), Key(report.Kind), Key(report.Modality), Key(report.Level), Key(report.Area)]);
             }
 
+            KeyCount = keys.Count;
             foreach (var space in facts.Spaces)
             {
-                Add(_spacesByArea, space.Area, space);
+                if (!_spacesByArea.TryGetValue(space.Area, out var list))
+                {
+                    list = [];
+                    _spacesByArea[space.Area] = list;
+                }
+
+                list.Add(space);
             }
 
-            ReportedSpaceIds = FirstHeldOn.Keys.ToHashSet(StringComparer.Ordinal);
             Areas = facts.Spaces.Select(s => s.Area)
                 .Concat(facts.Reports.Select(r => r.Area))
                 .Concat(facts.Activities.Select(a => a.Area))
@@ -496,17 +665,27 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
         public ComplianceFacts Facts { get; }
 
+        public DerivedReport[] Derived { get; }
+
         public Dictionary<string, DateOnly> FirstHeldOn { get; }
 
-        public HashSet<string> ReportedSpaceIds { get; }
-
         public IReadOnlyList<string> Areas { get; }
+
+        public int GroupCount { get; }
+
+        public int GoalCount { get; }
+
+        public int PhaseCount { get; }
+
+        public int KeyCount { get; }
 
         public IReadOnlyList<SpaceFact> SpacesIn(string? area) =>
             area is null ? Facts.Spaces : _spacesByArea.TryGetValue(area, out var spaces) ? spaces : [];
 
-        public IReadOnlyList<ReportFact> ReportsIn(string? area) =>
-            area is null ? Facts.Reports : _reportsByArea.TryGetValue(area, out var reports) ? reports : [];
+        public IReadOnlyList<int> ReportIndexesIn(string? area) =>
+            area is null ? _allReports : _reportsByArea.TryGetValue(area, out var reports) ? reports : [];
+
+        public bool IsReported(string spaceId) => FirstHeldOn.ContainsKey(spaceId);
 
         public int WorkingDaysAfter(DateOnly from, DateOnly to)
         {
@@ -519,15 +698,75 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             return days;
         }
 
-        private static void Add<T>(Dictionary<string, List<T>> groups, string key, T value)
+        // Expected values (case-insensitive, duplicates share an id) → id; the count is the distinct expected values.
+        private static Dictionary<string, int> Ids(IReadOnlyList<string> expected, out int count)
         {
-            if (!groups.TryGetValue(key, out var list))
+            var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in expected)
             {
-                list = [];
-                groups[key] = list;
+                ids.TryAdd(value, ids.Count);
             }
 
-            list.Add(value);
+            count = ids.Count;
+            return ids;
+        }
+
+        private static int[] Lookup(IReadOnlyList<string> values, Dictionary<string, int> ids)
+        {
+            if (values.Count == 0)
+            {
+                return [];
+            }
+
+            var found = new List<int>(values.Count);
+            foreach (var value in values)
+            {
+                if (ids.TryGetValue(value, out var id))
+                {
+                    found.Add(id);
+                }
+            }
+
+            return [.. found];
+        }
+    }
+
+    /// <summary>I4's breakdowns counted on interned ids; each key is written as first seen in the scope.</summary>
+    private sealed class BreakdownCounter(int keyCount)
+    {
+        private readonly int[][] _counts = [.. Enumerable.Range(0, 5).Select(_ => new int[keyCount])];
+        private readonly string?[][] _names = [.. Enumerable.Range(0, 5).Select(_ => new string?[keyCount])];
+        private readonly List<int>[] _order = [.. Enumerable.Range(0, 5).Select(_ => new List<int>())];
+
+        public void Add(ReportFact report, DerivedReport derived)
+        {
+            Count(0, derived.Keys[0], report.Phase);
+            Count(1, derived.Keys[1], report.Kind);
+            Count(2, derived.Keys[2], report.Modality);
+            Count(3, derived.Keys[3], report.Level);
+            Count(4, derived.Keys[4], report.Area);
+        }
+
+        public HeldBreakdown ToBreakdown() => new(Dictionary(0), Dictionary(1), Dictionary(2), Dictionary(3), Dictionary(4));
+
+        private void Count(int dimension, int key, string? name)
+        {
+            if (_counts[dimension][key]++ == 0)
+            {
+                _names[dimension][key] = name ?? string.Empty;
+                _order[dimension].Add(key);
+            }
+        }
+
+        private Dictionary<string, int> Dictionary(int dimension)
+        {
+            var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in _order[dimension])
+            {
+                result[_names[dimension][key]!] = _counts[dimension][key];
+            }
+
+            return result;
         }
     }
 
