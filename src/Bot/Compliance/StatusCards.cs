@@ -34,7 +34,11 @@ internal static class StatusCards
     public static JsonObject Summary(UserLanguage language, ComplianceSnapshot snapshot, ComplianceAccess access, ComplianceScope scope)
     {
         var english = language == UserLanguage.English;
-        var summary = snapshot.Calculator.Summarize(snapshot.Facts, snapshot.AsOf, scope);
+        var visibleAreas = scope.Area is null ? snapshot.Areas.Where(a => access.Areas.Count > 0 || access.AllAreas).Where(access.CanSeeArea).ToList() : [];
+
+        // The scope and its visible areas in one calculation (one index over the facts).
+        var summaries = snapshot.Calculator.Summarize(snapshot.Facts, snapshot.AsOf, [scope, .. visibleAreas.Select(a => scope with { Area = a })]);
+        var summary = summaries[0];
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.Heading(ComplianceTexts.StatusTitle.Format(language, snapshot.Plan.Year)))
             .Add(CardElements.TextBlock(ScopeTitle(language, scope) + " · " + ComplianceTexts.CutOff.Format(language, summary.CutOff.ToDateTime(TimeOnly.MinValue))
@@ -54,11 +58,11 @@ internal static class StatusCards
                 summary.AverageSatisfactionPercent is { } s ? s.ToString("0.#", Culture(language)) + " %" : ComplianceTexts.NoData.For(language))));
         builder.Add(CardElements.FactSet(facts));
 
-        var visibleAreas = scope.Area is null ? snapshot.Areas.Where(a => access.Areas.Count > 0 || access.AllAreas).Where(access.CanSeeArea).ToList() : [];
         var areaLines = new List<(string, string)>();
-        foreach (var area in visibleAreas)
+        for (var a = 0; a < visibleAreas.Count; a++)
         {
-            var areaSummary = snapshot.Calculator.Summarize(snapshot.Facts, snapshot.AsOf, scope with { Area = area });
+            var area = visibleAreas[a];
+            var areaSummary = summaries[a + 1];
             if (areaSummary[IndicatorCodes.ScheduleCompliance].Denominator is 0 && areaSummary[IndicatorCodes.SpacesHeld].Value is 0)
             {
                 continue;

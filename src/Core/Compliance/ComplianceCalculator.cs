@@ -6,7 +6,9 @@ namespace ParticipaBot.Core.Compliance;
 /// <see cref="Summarize(ComplianceFacts, DateOnly, ComplianceScope)"/> and returns the ids it counted, so the two never disagree.
 /// </summary>
 /// <param name="rules">Thresholds, periods and phases.</param>
-/// <param name="workingDaysAfter">Working days strictly after the first date up to and including the second (0 for the same day).</param>
+/// <param name="workingDaysAfter">Working days strictly after the first date up to and including the second (0 for the same day,
+/// negative when the second is earlier). It must be additive (f(a, c) = f(a, b) + f(b, c)), as counting days is: the calculator
+/// asks it day by day around the plan year and sums.</param>
 public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, DateOnly, int> workingDaysAfter)
 {
     public ComplianceRules Rules => rules;
@@ -77,7 +79,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         var goals = new bool[index.GoalCount];
         var phases = new bool[index.PhaseCount];
         var breakdown = new BreakdownCounter(index.KeyCount);
-        foreach (var i in index.ReportIndexesIn(scope.Area))
+        foreach (var i in index.ReportIndexesIn(scope))
         {
             var report = index.Facts.Reports[i];
             var derived = index.Derived[i];
@@ -104,14 +106,14 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 complete++;
             }
 
-            foreach (var id in derived.Groups)
+            for (var g = derived.GroupStart; g < derived.GroupEnd; g++)
             {
-                groups[id] = true;
+                groups[index.GroupIds[g]] = true;
             }
 
-            foreach (var id in derived.Goals)
+            for (var g = derived.GoalStart; g < derived.GoalEnd; g++)
             {
-                goals[id] = true;
+                goals[index.GoalIds[g]] = true;
             }
 
             if (derived.Phase >= 0)
@@ -126,7 +128,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 if (item.AnsweredOn is { } answeredOn && answeredOn <= cutOff)
                 {
                     answered++;
-                    days.Add(derived.DaysToAnswer[k]);
+                    days.Add(index.DaysToAnswer[derived.DaysStart + k]);
                     taken += item.Uptake switch
                     {
                         Uptake.Full => 1m,
@@ -279,7 +281,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
         // Reports count from the day they were held, and only up to the cut-off.
         var reports = new List<ReportFact>();
-        foreach (var i in index.ReportIndexesIn(scope.Area))
+        foreach (var i in index.ReportIndexesIn(scope))
         {
             var report = index.Facts.Reports[i];
             if (report.HeldOn <= cutOff && InPeriod(report.HeldOn))
@@ -563,12 +565,15 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     /// <summary>What the index derives once per report for the single-pass summaries.</summary>
     /// <param name="Period">The evaluation period of the day held (0 outside the periods).</param>
     /// <param name="Timely">Sent within the working days allowed (I12).</param>
-    /// <param name="Groups">Ids of the prioritised groups it reached (I5).</param>
-    /// <param name="Goals">Ids of the plan goals it named (I7).</param>
     /// <param name="Phase">Id of its phase among the rules' phases, or -1 (I6).</param>
-    /// <param name="DaysToAnswer">Working days from the space to each item's answer (0 when unanswered) (I10).</param>
-    /// <param name="Keys">Interned ids of phase, kind, modality, level and area (I4's breakdowns).</param>
-    private sealed record DerivedReport(int Period, bool Timely, int[] Groups, int[] Goals, int Phase, int[] DaysToAnswer, int[] Keys);
+    /// <param name="GroupStart">Its prioritised groups (I5) are GroupIds[GroupStart..GroupEnd).</param>
+    /// <param name="GoalStart">Its plan goals (I7) are GoalIds[GoalStart..GoalEnd).</param>
+    /// <param name="DaysStart">Working days from the space to each item's answer (I10) start at DaysToAnswer[DaysStart].</param>
+    /// <param name="PhaseKey">Interned ids of phase, kind, modality, level and area (I4's breakdowns).</param>
+    /// <remarks>A struct with offsets into shared lists: no allocation per report.</remarks>
+    private readonly record struct DerivedReport(
+        int Period, bool Timely, int Phase, int GroupStart, int GroupEnd, int GoalStart, int GoalEnd, int DaysStart,
+        int PhaseKey, int KindKey, int ModalityKey, int LevelKey, int AreaKey);
 
     /// <summary>Lookups built once per calculation and shared by every scope.</summary>
     private sealed class FactIndex
@@ -577,6 +582,11 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         private readonly Dictionary<string, List<int>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
         private readonly Func<DateOnly, DateOnly, int> _workingDaysAfter;
         private readonly int[] _allReports;
+        private readonly Dictionary<int, List<int>> _reportsByPeriod = [];
+
+        // Working days from the 1 January before the plan year to each day up to the 31 December after it.
+        private readonly int _origin;
+        private readonly int[] _runningTotal;
 
         // Distinct (from, to) pairs are few (days of one year), the calls many (every report and answer).
         private readonly Dictionary<(DateOnly From, DateOnly To), int> _workingDays = [];
@@ -585,6 +595,14 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         {
             Facts = facts;
             _workingDaysAfter = workingDaysAfter;
+            var first = new DateOnly(facts.PlanYear - 1, 1, 1);
+            _origin = first.DayNumber;
+            _runningTotal = new int[new DateOnly(facts.PlanYear + 1, 12, 31).DayNumber - _origin + 1];
+            for (var d = 1; d < _runningTotal.Length; d++)
+            {
+                _runningTotal[d] = _runningTotal[d - 1] + workingDaysAfter(first.AddDays(d - 1), first.AddDays(d));
+            }
+
             FirstHeldOn = new Dictionary<string, DateOnly>(facts.Spaces.Count, StringComparer.Ordinal);
             var groupIds = Ids(facts.PrioritizedValueGroups, out var groupCount);
             var goalIds = Ids(facts.PlanGoals, out var goalCount);
@@ -623,23 +641,38 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 }
 
                 list.Add(i);
-                var daysToAnswer = new int[report.Items.Count];
-                for (var k = 0; k < report.Items.Count; k++)
+                var reportPeriod = rules.PeriodOf(report.HeldOn);
+                if (!_reportsByPeriod.TryGetValue(reportPeriod, out var byPeriod))
                 {
-                    if (report.Items[k].AnsweredOn is { } answeredOn)
-                    {
-                        daysToAnswer[k] = WorkingDaysAfter(report.HeldOn, answeredOn);
-                    }
+                    byPeriod = [];
+                    _reportsByPeriod[reportPeriod] = byPeriod;
                 }
 
+                byPeriod.Add(i);
+                var daysStart = DaysToAnswer.Count;
+                foreach (var item in report.Items)
+                {
+                    DaysToAnswer.Add(item.AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
+                }
+
+                var groupStart = GroupIds.Count;
+                Lookup(report.ValueGroups, groupIds, GroupIds);
+                var goalStart = GoalIds.Count;
+                Lookup(report.Goals, goalIds, GoalIds);
                 Derived[i] = new DerivedReport(
-                    rules.PeriodOf(report.HeldOn),
+                    reportPeriod,
                     report.SubmittedOn is { } submitted && WorkingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays,
-                    Lookup(report.ValueGroups, groupIds),
-                    Lookup(report.Goals, goalIds),
                     phaseIds.TryGetValue(report.Phase ?? string.Empty, out var phase) ? phase : -1,
-                    daysToAnswer,
-                    [Key(report.Phase), Key(report.Kind), Key(report.Modality), Key(report.Level), Key(report.Area)]);
+                    groupStart,
+                    GroupIds.Count,
+                    goalStart,
+                    GoalIds.Count,
+                    daysStart,
+                    Key(report.Phase),
+                    Key(report.Kind),
+                    Key(report.Modality),
+                    Key(report.Level),
+                    Key(report.Area));
             }
 
             KeyCount = keys.Count;
@@ -654,8 +687,9 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 list.Add(space);
             }
 
-            Areas = facts.Spaces.Select(s => s.Area)
-                .Concat(facts.Reports.Select(r => r.Area))
+            // The groups' keys are each area's first spelling, as a Distinct over spaces, then reports, then activities keeps.
+            Areas = _spacesByArea.Keys
+                .Concat(_reportsByArea.Keys)
                 .Concat(facts.Activities.Select(a => a.Area))
                 .Where(a => !string.IsNullOrWhiteSpace(a))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -666,6 +700,12 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         public ComplianceFacts Facts { get; }
 
         public DerivedReport[] Derived { get; }
+
+        public List<int> GroupIds { get; } = [];
+
+        public List<int> GoalIds { get; } = [];
+
+        public List<int> DaysToAnswer { get; } = [];
 
         public Dictionary<string, DateOnly> FirstHeldOn { get; }
 
@@ -682,13 +722,26 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         public IReadOnlyList<SpaceFact> SpacesIn(string? area) =>
             area is null ? Facts.Spaces : _spacesByArea.TryGetValue(area, out var spaces) ? spaces : [];
 
-        public IReadOnlyList<int> ReportIndexesIn(string? area) =>
-            area is null ? _allReports : _reportsByArea.TryGetValue(area, out var reports) ? reports : [];
+        /// <summary>The reports of the scope's area, or of its period for the whole entity (callers still filter by date).</summary>
+        public IReadOnlyList<int> ReportIndexesIn(ComplianceScope scope) => scope switch
+        {
+            { Area: { } area } => _reportsByArea.TryGetValue(area, out var reports) ? reports : [],
+            { Period: { } period } => _reportsByPeriod.TryGetValue(period, out var reports) ? reports : [],
+            _ => _allReports,
+        };
 
         public bool IsReported(string spaceId) => FirstHeldOn.ContainsKey(spaceId);
 
         public int WorkingDaysAfter(DateOnly from, DateOnly to)
         {
+            // Inside the plan year and its neighbours: a difference of running totals (the function is additive).
+            var a = from.DayNumber - _origin;
+            var b = to.DayNumber - _origin;
+            if ((uint)a < (uint)_runningTotal.Length && (uint)b < (uint)_runningTotal.Length)
+            {
+                return _runningTotal[b] - _runningTotal[a];
+            }
+
             if (!_workingDays.TryGetValue((from, to), out var days))
             {
                 days = _workingDaysAfter(from, to);
@@ -711,14 +764,8 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             return ids;
         }
 
-        private static int[] Lookup(IReadOnlyList<string> values, Dictionary<string, int> ids)
+        private static void Lookup(IReadOnlyList<string> values, Dictionary<string, int> ids, List<int> found)
         {
-            if (values.Count == 0)
-            {
-                return [];
-            }
-
-            var found = new List<int>(values.Count);
             foreach (var value in values)
             {
                 if (ids.TryGetValue(value, out var id))
@@ -726,8 +773,6 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                     found.Add(id);
                 }
             }
-
-            return [.. found];
         }
     }
 
@@ -740,11 +785,11 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
         public void Add(ReportFact report, DerivedReport derived)
         {
-            Count(0, derived.Keys[0], report.Phase);
-            Count(1, derived.Keys[1], report.Kind);
-            Count(2, derived.Keys[2], report.Modality);
-            Count(3, derived.Keys[3], report.Level);
-            Count(4, derived.Keys[4], report.Area);
+            Count(0, derived.PhaseKey, report.Phase);
+            Count(1, derived.KindKey, report.Kind);
+            Count(2, derived.ModalityKey, report.Modality);
+            Count(3, derived.LevelKey, report.Level);
+            Count(4, derived.AreaKey, report.Area);
         }
 
         public HeldBreakdown ToBreakdown() => new(Dictionary(0), Dictionary(1), Dictionary(2), Dictionary(3), Dictionary(4));
