@@ -121,9 +121,10 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 phases[derived.Phase] = true;
             }
 
-            for (var k = 0; k < report.Items.Count; k++)
+            var reportItems = report.Items;
+            for (var k = 0; k < reportItems.Count; k++)
             {
-                var item = report.Items[k];
+                var item = reportItems[k];
                 received++;
                 if (item.AnsweredOn is { } answeredOn && answeredOn <= cutOff)
                 {
@@ -138,8 +139,11 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 }
             }
 
-            foreach (var commitment in report.Commitments)
+            // Indexed loops: a foreach over an IReadOnlyList allocates an enumerator per report and scope.
+            var commitments = report.Commitments;
+            for (var c = 0; c < commitments.Count; c++)
             {
+                var commitment = commitments[c];
                 if (commitment.Due is { } dueOn && dueOn <= cutOff)
                 {
                     due++;
@@ -581,7 +585,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         private readonly Dictionary<string, List<SpaceFact>> _spacesByArea = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<int>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
         private readonly Func<DateOnly, DateOnly, int> _workingDaysAfter;
-        private readonly int[] _allReports;
+        private readonly List<int> _allReports;
         private readonly Dictionary<int, List<int>> _reportsByPeriod = [];
 
         // Working days from the 1 January before the plan year to each day up to the 31 December after it.
@@ -624,11 +628,11 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             }
 
             Derived = new DerivedReport[facts.Reports.Count];
-            _allReports = new int[facts.Reports.Count];
+            _allReports = new List<int>(facts.Reports.Count);
             for (var i = 0; i < facts.Reports.Count; i++)
             {
                 var report = facts.Reports[i];
-                _allReports[i] = i;
+                _allReports.Add(i);
                 if (report.SpaceId is { } spaceId && (!FirstHeldOn.TryGetValue(spaceId, out var earlier) || report.HeldOn < earlier))
                 {
                     FirstHeldOn[spaceId] = report.HeldOn;
@@ -650,9 +654,10 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
                 byPeriod.Add(i);
                 var daysStart = DaysToAnswer.Count;
-                foreach (var item in report.Items)
+                var items = report.Items;
+                for (var k = 0; k < items.Count; k++)
                 {
-                    DaysToAnswer.Add(item.AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
+                    DaysToAnswer.Add(items[k].AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
                 }
 
                 var groupStart = GroupIds.Count;
@@ -723,7 +728,8 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             area is null ? Facts.Spaces : _spacesByArea.TryGetValue(area, out var spaces) ? spaces : [];
 
         /// <summary>The reports of the scope's area, or of its period for the whole entity (callers still filter by date).</summary>
-        public IReadOnlyList<int> ReportIndexesIn(ComplianceScope scope) => scope switch
+        /// <remarks>A concrete list, so the hot loops enumerate with a struct enumerator.</remarks>
+        public List<int> ReportIndexesIn(ComplianceScope scope) => scope switch
         {
             { Area: { } area } => _reportsByArea.TryGetValue(area, out var reports) ? reports : [],
             { Period: { } period } => _reportsByPeriod.TryGetValue(period, out var reports) ? reports : [],
@@ -766,9 +772,9 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
         private static void Lookup(IReadOnlyList<string> values, Dictionary<string, int> ids, List<int> found)
         {
-            foreach (var value in values)
+            for (var v = 0; v < values.Count; v++)
             {
-                if (ids.TryGetValue(value, out var id))
+                if (ids.TryGetValue(values[v], out var id))
                 {
                     found.Add(id);
                 }
