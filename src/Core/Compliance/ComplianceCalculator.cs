@@ -79,20 +79,22 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         var goals = new bool[index.GoalCount];
         var phases = new bool[index.PhaseCount];
         var breakdown = new BreakdownCounter(index.KeyCount);
+        // Only the index's flat arrays are read here: following each report's lists and objects costs more than the arithmetic.
+        var cutOffDay = cutOff.DayNumber;
+        var derivedReports = index.Derived;
         foreach (var i in index.ReportIndexesIn(scope))
         {
-            var report = index.Facts.Reports[i];
-            var derived = index.Derived[i];
-            if (report.HeldOn > cutOff || report.HeldOn.Year != year || (scope.Period is { } period && derived.Period != period))
+            ref readonly var derived = ref derivedReports[i];
+            if (derived.HeldDay > cutOffDay || derived.HeldYear != year || (scope.Period is { } period && derived.Period != period))
             {
                 continue;
             }
 
             held++;
-            participants += report.Participants;
-            if (report.SatisfactionPercent is { } satisfaction)
+            participants += derived.Participants;
+            if (derived.HasSatisfaction)
             {
-                satisfactionSum += satisfaction;
+                satisfactionSum += derived.Satisfaction;
                 satisfactionCount++;
             }
 
@@ -101,7 +103,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 timely++;
             }
 
-            if (report.HasEvidence && report.HasPublication)
+            if (derived.Complete)
             {
                 complete++;
             }
@@ -121,16 +123,14 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 phases[derived.Phase] = true;
             }
 
-            var reportItems = report.Items;
-            for (var k = 0; k < reportItems.Count; k++)
+            for (var k = derived.DaysStart; k < derived.ItemEnd; k++)
             {
-                var item = reportItems[k];
                 received++;
-                if (item.AnsweredOn is { } answeredOn && answeredOn <= cutOff)
+                if (index.ItemAnsweredDay[k] <= cutOffDay)
                 {
                     answered++;
-                    days.Add(index.DaysToAnswer[derived.DaysStart + k]);
-                    taken += item.Uptake switch
+                    days.Add(index.DaysToAnswer[k]);
+                    taken += index.ItemUptake[k] switch
                     {
                         Uptake.Full => 1m,
                         Uptake.Partial => rules.PartialUptakeWeight,
@@ -139,22 +139,19 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 }
             }
 
-            // Indexed loops: a foreach over an IReadOnlyList allocates an enumerator per report and scope.
-            var commitments = report.Commitments;
-            for (var c = 0; c < commitments.Count; c++)
+            for (var c = derived.CommitStart; c < derived.CommitEnd; c++)
             {
-                var commitment = commitments[c];
-                if (commitment.Due is { } dueOn && dueOn <= cutOff)
+                if (index.CommitmentDueDay[c] <= cutOffDay)
                 {
                     due++;
-                    if (commitment.IsMet)
+                    if (index.CommitmentMet[c])
                     {
                         met++;
                     }
                 }
             }
 
-            breakdown.Add(report, derived);
+            breakdown.Add(in derived, i, index.Facts.Reports);
         }
 
         int planned = 0, plannedHeld = 0, heldScheduled = 0, onTime = 0;
@@ -575,9 +572,13 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     /// <param name="DaysStart">Working days from the space to each item's answer (I10) start at DaysToAnswer[DaysStart].</param>
     /// <param name="PhaseKey">Interned ids of phase, kind, modality, level and area (I4's breakdowns).</param>
     /// <remarks>A struct with offsets into shared lists: no allocation per report.</remarks>
+    /// <param name="HeldDay">DayNumber of the day held; <paramref name="HeldYear"/> its year.</param>
+    /// <param name="ItemEnd">Its items are [DaysStart..ItemEnd) in the index's item arrays.</param>
+    /// <param name="CommitStart">Its commitments are [CommitStart..CommitEnd) in the index's commitment arrays.</param>
     private readonly record struct DerivedReport(
         int Period, bool Timely, int Phase, int GroupStart, int GroupEnd, int GoalStart, int GoalEnd, int DaysStart,
-        int PhaseKey, int KindKey, int ModalityKey, int LevelKey, int AreaKey);
+        int PhaseKey, int KindKey, int ModalityKey, int LevelKey, int AreaKey,
+        int HeldDay, int HeldYear, int Participants, bool HasSatisfaction, decimal Satisfaction, bool Complete, int ItemEnd, int CommitStart, int CommitEnd);
 
     /// <summary>Lookups built once per calculation and shared by every scope.</summary>
     private sealed class FactIndex
@@ -657,7 +658,18 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                 var items = report.Items;
                 for (var k = 0; k < items.Count; k++)
                 {
-                    DaysToAnswer.Add(items[k].AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
+                    var item = items[k];
+                    DaysToAnswer.Add(item.AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
+                    ItemAnsweredDay.Add(item.AnsweredOn?.DayNumber ?? int.MaxValue);
+                    ItemUptake.Add(item.Uptake);
+                }
+
+                var commitStart = CommitmentDueDay.Count;
+                var commitments = report.Commitments;
+                for (var c = 0; c < commitments.Count; c++)
+                {
+                    CommitmentDueDay.Add(commitments[c].Due?.DayNumber ?? int.MaxValue);
+                    CommitmentMet.Add(commitments[c].IsMet);
                 }
 
                 var groupStart = GroupIds.Count;
@@ -677,7 +689,16 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
                     Key(report.Kind),
                     Key(report.Modality),
                     Key(report.Level),
-                    Key(report.Area));
+                    Key(report.Area),
+                    report.HeldOn.DayNumber,
+                    report.HeldOn.Year,
+                    report.Participants,
+                    report.SatisfactionPercent is not null,
+                    report.SatisfactionPercent ?? 0m,
+                    report.HasEvidence && report.HasPublication,
+                    DaysToAnswer.Count,
+                    commitStart,
+                    CommitmentDueDay.Count);
             }
 
             KeyCount = keys.Count;
@@ -711,6 +732,16 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         public List<int> GoalIds { get; } = [];
 
         public List<int> DaysToAnswer { get; } = [];
+
+        /// <summary>Per item: DayNumber of the answer, or int.MaxValue while unanswered.</summary>
+        public List<int> ItemAnsweredDay { get; } = [];
+
+        public List<Uptake> ItemUptake { get; } = [];
+
+        /// <summary>Per commitment: DayNumber of its due date, or int.MaxValue without one.</summary>
+        public List<int> CommitmentDueDay { get; } = [];
+
+        public List<bool> CommitmentMet { get; } = [];
 
         public Dictionary<string, DateOnly> FirstHeldOn { get; }
 
@@ -789,22 +820,31 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         private readonly string?[][] _names = [.. Enumerable.Range(0, 5).Select(_ => new string?[keyCount])];
         private readonly List<int>[] _order = [.. Enumerable.Range(0, 5).Select(_ => new List<int>())];
 
-        public void Add(ReportFact report, DerivedReport derived)
+        public void Add(in DerivedReport derived, int reportIndex, IReadOnlyList<ReportFact> reports)
         {
-            Count(0, derived.PhaseKey, report.Phase);
-            Count(1, derived.KindKey, report.Kind);
-            Count(2, derived.ModalityKey, report.Modality);
-            Count(3, derived.LevelKey, report.Level);
-            Count(4, derived.AreaKey, report.Area);
+            Count(0, derived.PhaseKey, reportIndex, reports);
+            Count(1, derived.KindKey, reportIndex, reports);
+            Count(2, derived.ModalityKey, reportIndex, reports);
+            Count(3, derived.LevelKey, reportIndex, reports);
+            Count(4, derived.AreaKey, reportIndex, reports);
         }
 
         public HeldBreakdown ToBreakdown() => new(Dictionary(0), Dictionary(1), Dictionary(2), Dictionary(3), Dictionary(4));
 
-        private void Count(int dimension, int key, string? name)
+        // The report is read only when a key is first seen in the scope, for its spelling.
+        private void Count(int dimension, int key, int reportIndex, IReadOnlyList<ReportFact> reports)
         {
             if (_counts[dimension][key]++ == 0)
             {
-                _names[dimension][key] = name ?? string.Empty;
+                var report = reports[reportIndex];
+                _names[dimension][key] = dimension switch
+                {
+                    0 => report.Phase,
+                    1 => report.Kind,
+                    2 => report.Modality,
+                    3 => report.Level,
+                    _ => report.Area,
+                } ?? string.Empty;
                 _order[dimension].Add(key);
             }
         }
