@@ -7,6 +7,13 @@ using ParticipaBot.TestSupport;
 // Usage: dotnet run -c Release --project benchmarks/ParticipaBot.Benchmarks -- [--seconds N] [--sqlite-only]
 // Measures point writes (upsert), point reads and conditional replaces per second, one caller and 8 concurrent
 // callers, for SQLite (a temp file, WAL, synchronous=FULL) and Cosmos DB (the local protocol server).
+// Mode "compliance" ([--runs N]): the compliance overview over 25k/50k/100k reports (docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "compliance")
+{
+    var runs = args.Length > 2 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+    return ParticipaBot.Benchmarks.ComplianceBenchmark.Run(runs);
+}
+
 var seconds = 5;
 var sqliteOnly = false;
 for (var i = 0; i < args.Length; i++)

@@ -17,6 +17,7 @@ internal static class CommandLine
         new("import-plan", "Importa el plan (TSV, CSV, XLSX); --dry-run, --json, --year, --map.", "Imports the plan table.", args => ImportPlanCommand.RunAsync(args, Console.Out, Console.Error)),
         new("import-schedule", "Importa el cronograma de espacios (CSV, XLSX).", "Imports the schedule of spaces.", args => ImportScheduleCommand.RunAsync(args, Console.Out, Console.Error)),
         new("package", "Crea el paquete de la app de Teams [--out ARCHIVO].", "Writes the Teams app package [--out FILE].", PackageVerb.RunAsync),
+        new("export", "Exporta espacios, reportes e indicadores (xlsx, csv) o la evaluación anual (docx).", "Exports spaces, reports and indicators, or the yearly evaluation.", ExportVerb.RunAsync),
         new("export-data", "Exporta todos los documentos como líneas JSON [--out ARCHIVO].", "Exports every document as JSON lines [--out FILE].", DataVerbs.ExportAsync),
         new("import-data", "Carga un archivo de líneas JSON en el almacenamiento configurado.", "Loads a JSON-lines file into the configured store.", DataVerbs.ImportAsync),
     ];

@@ -1,4 +1,6 @@
+using ParticipaBot.Bot.Compliance;
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Bot.Exports;
 using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Planning;
@@ -21,11 +23,13 @@ internal static class BotHost
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
         builder.Services.AddReview();
+        builder.Services.AddCompliance();
         builder.Services.AddHealth();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapBotMessages();
+        app.MapExports();
         return app;
     }
 }

@@ -6,7 +6,9 @@ namespace ParticipaBot.Core.Compliance;
 /// <see cref="Summarize(ComplianceFacts, DateOnly, ComplianceScope)"/> and returns the ids it counted, so the two never disagree.
 /// </summary>
 /// <param name="rules">Thresholds, periods and phases.</param>
-/// <param name="workingDaysAfter">Working days strictly after the first date up to and including the second (0 for the same day).</param>
+/// <param name="workingDaysAfter">Working days strictly after the first date up to and including the second (0 for the same day,
+/// negative when the second is earlier). It must be additive (f(a, c) = f(a, b) + f(b, c)), as counting days is: the calculator
+/// asks it day by day around the plan year and sums.</param>
 public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, DateOnly, int> workingDaysAfter)
 {
     public ComplianceRules Rules => rules;
@@ -15,7 +17,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceOverview Overview(ComplianceFacts facts, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var index = new FactIndex(facts, rules);
+        var index = new FactIndex(facts, rules, workingDaysAfter);
         var entity = Summarize(index, asOf, ComplianceScope.Entity);
         var byPeriod = rules.Periods
             .Where(p => p.Start(facts.PlanYear) <= asOf)
@@ -31,90 +33,200 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     public ComplianceSummary Summarize(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Summarize(new FactIndex(facts, rules), asOf, scope);
+        return Summarize(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
+    }
+
+    /// <summary>The indicators of several scopes at <paramref name="asOf"/>, sharing one index (a card's entity and area lines).</summary>
+    public IReadOnlyList<ComplianceSummary> Summarize(ComplianceFacts facts, DateOnly asOf, IEnumerable<ComplianceScope> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var index = new FactIndex(facts, rules, workingDaysAfter);
+        return [.. scopes.Select(scope => Summarize(index, asOf, scope))];
+    }
+
+    /// <summary>
+    /// The same figures computed indicator by indicator through the traced selection that <see cref="Explain"/> uses.
+    /// Slower; kept so tests can prove the single-pass <see cref="Summarize(ComplianceFacts, DateOnly, ComplianceScope)"/> agrees with it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, IndicatorValue> SummarizeByIndicator(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope)
+    {
+        var selection = Select(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
+        return IndicatorCodes.All.ToDictionary(code => code, code => Compute(selection, code, trace: null), StringComparer.Ordinal);
     }
 
     /// <summary>Which ids one indicator of one scope counted.</summary>
     public IndicatorTrace Explain(ComplianceFacts facts, DateOnly asOf, ComplianceScope scope, string code)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var selection = Select(new FactIndex(facts, rules), asOf, scope);
+        var selection = Select(new FactIndex(facts, rules, workingDaysAfter), asOf, scope);
         var trace = new TraceCollector();
         _ = Compute(selection, code, trace);
         return new IndicatorTrace(code, trace.Numerator, trace.Denominator);
     }
 
+    // One pass over the scope's reports and one over its spaces, on values the index derived once per report
+    // (period, timeliness, ids of the expected groups, goals and phases, days to answer). Same rules as Compute;
+    // SummarizeByIndicator is the indicator-by-indicator reference the tests compare it with.
     private ComplianceSummary Summarize(FactIndex index, DateOnly asOf, ComplianceScope scope)
     {
-        var selection = Select(index, asOf, scope);
-        var indicators = new Dictionary<string, IndicatorValue>(IndicatorCodes.All.Count, StringComparer.Ordinal);
-        foreach (var code in IndicatorCodes.All)
+        var (cutOff, isOpen) = CutOff(index.Facts.PlanYear, asOf, scope);
+        var year = index.Facts.PlanYear;
+        int held = 0, participants = 0, satisfactionCount = 0, timely = 0, complete = 0, received = 0, answered = 0, due = 0, met = 0;
+        decimal satisfactionSum = 0, taken = 0;
+        var days = new List<int>();
+        var groups = new bool[index.GroupCount];
+        var goals = new bool[index.GoalCount];
+        var phases = new bool[index.PhaseCount];
+        var breakdown = new BreakdownCounter(index.KeyCount);
+        // Only the index's flat arrays are read here: following each report's lists and objects costs more than the arithmetic.
+        var cutOffDay = cutOff.DayNumber;
+        var derivedReports = index.Derived;
+        foreach (var i in index.ReportIndexesIn(scope))
         {
-            indicators[code] = Compute(selection, code, trace: null);
-        }
-
-        var participants = 0;
-        decimal satisfactionSum = 0;
-        var satisfactionCount = 0;
-        foreach (var report in selection.Reports)
-        {
-            participants += report.Participants;
-            if (report.SatisfactionPercent is { } satisfaction)
+            ref readonly var derived = ref derivedReports[i];
+            if (derived.HeldDay > cutOffDay || derived.HeldYear != year || (scope.Period is { } period && derived.Period != period))
             {
-                satisfactionSum += satisfaction;
+                continue;
+            }
+
+            held++;
+            participants += derived.Participants;
+            if (derived.HasSatisfaction)
+            {
+                satisfactionSum += derived.Satisfaction;
                 satisfactionCount++;
             }
+
+            if (derived.Timely)
+            {
+                timely++;
+            }
+
+            if (derived.Complete)
+            {
+                complete++;
+            }
+
+            for (var g = derived.GroupStart; g < derived.GroupEnd; g++)
+            {
+                groups[index.GroupIds[g]] = true;
+            }
+
+            for (var g = derived.GoalStart; g < derived.GoalEnd; g++)
+            {
+                goals[index.GoalIds[g]] = true;
+            }
+
+            if (derived.Phase >= 0)
+            {
+                phases[derived.Phase] = true;
+            }
+
+            for (var k = derived.DaysStart; k < derived.ItemEnd; k++)
+            {
+                received++;
+                if (index.ItemAnsweredDay[k] <= cutOffDay)
+                {
+                    answered++;
+                    days.Add(index.DaysToAnswer[k]);
+                    taken += index.ItemUptake[k] switch
+                    {
+                        Uptake.Full => 1m,
+                        Uptake.Partial => rules.PartialUptakeWeight,
+                        _ => 0m,
+                    };
+                }
+            }
+
+            for (var c = derived.CommitStart; c < derived.CommitEnd; c++)
+            {
+                if (index.CommitmentDueDay[c] <= cutOffDay)
+                {
+                    due++;
+                    if (index.CommitmentMet[c])
+                    {
+                        met++;
+                    }
+                }
+            }
+
+            breakdown.Add(in derived, i, index.Facts.Reports);
         }
 
+        int planned = 0, plannedHeld = 0, heldScheduled = 0, onTime = 0;
         var overdue = new List<string>();
-        foreach (var space in selection.Spaces)
+        foreach (var space in index.SpacesIn(scope.Area))
         {
-            if (!space.IsCancelled && space.PlannedStart <= selection.CutOff && !index.ReportedSpaceIds.Contains(space.Id))
+            if (space.PlannedStart.Year != year || (scope.Period is { } period && rules.PeriodOf(space.PlannedStart) != period))
             {
-                overdue.Add(space.Id);
+                continue;
+            }
+
+            var reported = index.FirstHeldOn.TryGetValue(space.Id, out var heldOn);
+            if (!space.IsCancelled && space.PlannedStart <= cutOff)
+            {
+                planned++;
+                if (reported)
+                {
+                    plannedHeld++;
+                }
+                else
+                {
+                    overdue.Add(space.Id);
+                }
+            }
+
+            if (reported && heldOn <= cutOff)
+            {
+                heldScheduled++;
+                if (heldOn >= space.BaselineStart && heldOn <= space.BaselineEnd)
+                {
+                    onTime++;
+                }
             }
         }
+
+        var selection = new Selection(index, cutOff, isOpen, [], [], Milestones(index, scope, cutOff));
+        var indicators = new Dictionary<string, IndicatorValue>(IndicatorCodes.All.Count, StringComparer.Ordinal)
+        {
+            [IndicatorCodes.ScheduleCompliance] = Ratio(IndicatorCodes.ScheduleCompliance, plannedHeld, planned),
+            [IndicatorCodes.OnTime] = Ratio(IndicatorCodes.OnTime, onTime, heldScheduled),
+            [IndicatorCodes.ActivitiesCompleted] = ActivitiesCompleted(selection, trace: null),
+            [IndicatorCodes.SpacesHeld] = Count(IndicatorCodes.SpacesHeld, held),
+            [IndicatorCodes.ValueGroupCoverage] = Ratio(IndicatorCodes.ValueGroupCoverage, groups.Count(x => x), groups.Length),
+            [IndicatorCodes.CycleCoverage] = Ratio(IndicatorCodes.CycleCoverage, phases.Count(x => x), phases.Length),
+            [IndicatorCodes.GoalsWithParticipation] = Ratio(IndicatorCodes.GoalsWithParticipation, goals.Count(x => x), goals.Length),
+            [IndicatorCodes.AnswerRate] = Ratio(IndicatorCodes.AnswerRate, answered, received),
+            [IndicatorCodes.Uptake] = Ratio(IndicatorCodes.Uptake, taken, received),
+            [IndicatorCodes.MedianDaysToAnswer] = Median(days),
+            [IndicatorCodes.CommitmentsMet] = Ratio(IndicatorCodes.CommitmentsMet, met, due),
+            [IndicatorCodes.ReportTimeliness] = Ratio(IndicatorCodes.ReportTimeliness, timely, held),
+            [IndicatorCodes.EvidenceCompleteness] = Ratio(IndicatorCodes.EvidenceCompleteness, complete, held),
+            [IndicatorCodes.AttendanceAndSatisfaction] = Count(IndicatorCodes.AttendanceAndSatisfaction, participants),
+        };
 
         return new ComplianceSummary(
             scope,
             asOf,
-            selection.CutOff,
-            selection.IsPeriodOpen,
+            cutOff,
+            isOpen,
             indicators,
-            Breakdown(selection.Reports),
+            breakdown.ToBreakdown(),
             participants,
             satisfactionCount == 0 ? null : Math.Round(satisfactionSum / satisfactionCount, 1),
             overdue);
     }
 
-    private Selection Select(FactIndex index, DateOnly asOf, ComplianceScope scope)
+    private (DateOnly CutOff, bool IsOpen) CutOff(int year, DateOnly asOf, ComplianceScope scope)
+    {
+        var end = scope.Period is { } periodNumber ? rules.GetPeriod(periodNumber).End(year) : new DateOnly(year, 12, 31);
+        return (end < asOf ? end : asOf, asOf < end);
+    }
+
+    private List<(ActivityFact Activity, MilestoneFact Milestone)> Milestones(FactIndex index, ComplianceScope scope, DateOnly cutOff)
     {
         var year = index.Facts.PlanYear;
-        DateOnly cutOff;
-        bool isOpen;
-        if (scope.Period is { } periodNumber)
-        {
-            var period = rules.GetPeriod(periodNumber);
-            var end = period.End(year);
-            cutOff = end < asOf ? end : asOf;
-            isOpen = asOf < end;
-        }
-        else
-        {
-            var end = new DateOnly(year, 12, 31);
-            cutOff = end < asOf ? end : asOf;
-            isOpen = asOf < end;
-        }
-
-        bool InScope(string area, DateOnly date) =>
-            (scope.Area is null || string.Equals(area, scope.Area, StringComparison.OrdinalIgnoreCase))
-            && (scope.Period is null ? date.Year == year : date.Year == year && rules.PeriodOf(date) == scope.Period);
-
-        var spaces = index.Facts.Spaces.Where(s => InScope(s.Area, s.PlannedStart)).ToList();
-
-        // Reports count from the day they were held, and only up to the cut-off.
-        var reports = index.Facts.Reports.Where(r => r.HeldOn <= cutOff && InScope(r.Area, r.HeldOn)).ToList();
-
         var milestones = new List<(ActivityFact Activity, MilestoneFact Milestone)>();
         foreach (var activity in index.Facts.Activities)
         {
@@ -135,7 +247,51 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             }
         }
 
-        return new Selection(index, cutOff, isOpen, spaces, reports, milestones);
+        return milestones;
+    }
+
+    private static IndicatorValue Median(List<int> days)
+    {
+        if (days.Count == 0)
+        {
+            return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, null, TrafficLight.None);
+        }
+
+        days.Sort();
+        var middle = days.Count / 2;
+        decimal median = days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2m;
+        return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, median, TrafficLight.None);
+    }
+
+    private Selection Select(FactIndex index, DateOnly asOf, ComplianceScope scope)
+    {
+        var year = index.Facts.PlanYear;
+        var (cutOff, isOpen) = CutOff(year, asOf, scope);
+
+        bool InPeriod(DateOnly date) =>
+            date.Year == year && (scope.Period is null || rules.PeriodOf(date) == scope.Period);
+
+        var spaces = new List<SpaceFact>();
+        foreach (var space in index.SpacesIn(scope.Area))
+        {
+            if (InPeriod(space.PlannedStart))
+            {
+                spaces.Add(space);
+            }
+        }
+
+        // Reports count from the day they were held, and only up to the cut-off.
+        var reports = new List<ReportFact>();
+        foreach (var i in index.ReportIndexesIn(scope))
+        {
+            var report = index.Facts.Reports[i];
+            if (report.HeldOn <= cutOff && InPeriod(report.HeldOn))
+            {
+                reports.Add(report);
+            }
+        }
+
+        return new Selection(index, cutOff, isOpen, spaces, reports, Milestones(index, scope, cutOff));
     }
 
     private IndicatorValue Compute(Selection selection, string code, TraceCollector? trace) => code switch
@@ -170,7 +326,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
             planned++;
             trace?.Denominator.Add(space.Id);
-            if (selection.Index.ReportedSpaceIds.Contains(space.Id))
+            if (selection.Index.IsReported(space.Id))
             {
                 held++;
                 trace?.Numerator.Add(space.Id);
@@ -306,7 +462,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
     }
 
     // I10: median working days from the space to the answer, over answered items.
-    private IndicatorValue MedianDaysToAnswer(Selection selection, TraceCollector? trace)
+    private static IndicatorValue MedianDaysToAnswer(Selection selection, TraceCollector? trace)
     {
         var days = new List<int>();
         foreach (var report in selection.Reports)
@@ -315,21 +471,13 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
             {
                 if (item.AnsweredOn is { } answeredOn && answeredOn <= selection.CutOff)
                 {
-                    days.Add(workingDaysAfter(report.HeldOn, answeredOn));
+                    days.Add(selection.Index.WorkingDaysAfter(report.HeldOn, answeredOn));
                     trace?.Numerator.Add(item.Id);
                 }
             }
         }
 
-        if (days.Count == 0)
-        {
-            return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, null, TrafficLight.None);
-        }
-
-        days.Sort();
-        var middle = days.Count / 2;
-        decimal median = days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2m;
-        return new IndicatorValue(IndicatorCodes.MedianDaysToAnswer, null, null, median, TrafficLight.None);
+        return Median(days);
     }
 
     // I11: commitments met / commitments due by the cut-off.
@@ -365,7 +513,7 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
         foreach (var report in selection.Reports)
         {
             trace?.Denominator.Add(report.Id);
-            if (report.SubmittedOn is { } submitted && workingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays)
+            if (report.SubmittedOn is { } submitted && selection.Index.WorkingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays)
             {
                 timely++;
                 trace?.Numerator.Add(report.Id);
@@ -415,50 +563,159 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
     private static IndicatorValue Count(string code, int count) => new(code, null, null, count, TrafficLight.None);
 
-    private static HeldBreakdown Breakdown(IReadOnlyList<ReportFact> reports)
-    {
-        var byPhase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byKind = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byModality = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byLevel = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byArea = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var report in reports)
-        {
-            Increment(byPhase, report.Phase);
-            Increment(byKind, report.Kind);
-            Increment(byModality, report.Modality);
-            Increment(byLevel, report.Level);
-            Increment(byArea, report.Area);
-        }
-
-        return new HeldBreakdown(byPhase, byKind, byModality, byLevel, byArea);
-
-        static void Increment(Dictionary<string, int> counts, string? key)
-        {
-            key ??= string.Empty;
-            counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
-        }
-    }
+    /// <summary>What the index derives once per report for the single-pass summaries.</summary>
+    /// <param name="Period">The evaluation period of the day held (0 outside the periods).</param>
+    /// <param name="Timely">Sent within the working days allowed (I12).</param>
+    /// <param name="Phase">Id of its phase among the rules' phases, or -1 (I6).</param>
+    /// <param name="GroupStart">Its prioritised groups (I5) are GroupIds[GroupStart..GroupEnd).</param>
+    /// <param name="GoalStart">Its plan goals (I7) are GoalIds[GoalStart..GoalEnd).</param>
+    /// <param name="DaysStart">Working days from the space to each item's answer (I10) start at DaysToAnswer[DaysStart].</param>
+    /// <param name="PhaseKey">Interned ids of phase, kind, modality, level and area (I4's breakdowns).</param>
+    /// <remarks>A struct with offsets into shared lists: no allocation per report.</remarks>
+    /// <param name="HeldDay">DayNumber of the day held; <paramref name="HeldYear"/> its year.</param>
+    /// <param name="ItemEnd">Its items are [DaysStart..ItemEnd) in the index's item arrays.</param>
+    /// <param name="CommitStart">Its commitments are [CommitStart..CommitEnd) in the index's commitment arrays.</param>
+    private readonly record struct DerivedReport(
+        int Period, bool Timely, int Phase, int GroupStart, int GroupEnd, int GoalStart, int GoalEnd, int DaysStart,
+        int PhaseKey, int KindKey, int ModalityKey, int LevelKey, int AreaKey,
+        int HeldDay, int HeldYear, int Participants, bool HasSatisfaction, decimal Satisfaction, bool Complete, int ItemEnd, int CommitStart, int CommitEnd);
 
     /// <summary>Lookups built once per calculation and shared by every scope.</summary>
     private sealed class FactIndex
     {
-        public FactIndex(ComplianceFacts facts, ComplianceRules rules)
+        private readonly Dictionary<string, List<SpaceFact>> _spacesByArea = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<int>> _reportsByArea = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<DateOnly, DateOnly, int> _workingDaysAfter;
+        private readonly List<int> _allReports;
+        private readonly Dictionary<int, List<int>> _reportsByPeriod = [];
+
+        // Working days from the 1 January before the plan year to each day up to the 31 December after it.
+        private readonly int _origin;
+        private readonly int[] _runningTotal;
+
+        // Distinct (from, to) pairs are few (days of one year), the calls many (every report and answer).
+        private readonly Dictionary<(DateOnly From, DateOnly To), int> _workingDays = [];
+
+        public FactIndex(ComplianceFacts facts, ComplianceRules rules, Func<DateOnly, DateOnly, int> workingDaysAfter)
         {
-            _ = rules;
             Facts = facts;
-            FirstHeldOn = new Dictionary<string, DateOnly>(facts.Spaces.Count, StringComparer.Ordinal);
-            foreach (var report in facts.Reports)
+            _workingDaysAfter = workingDaysAfter;
+            var first = new DateOnly(facts.PlanYear - 1, 1, 1);
+            _origin = first.DayNumber;
+            _runningTotal = new int[new DateOnly(facts.PlanYear + 1, 12, 31).DayNumber - _origin + 1];
+            for (var d = 1; d < _runningTotal.Length; d++)
             {
+                _runningTotal[d] = _runningTotal[d - 1] + workingDaysAfter(first.AddDays(d - 1), first.AddDays(d));
+            }
+
+            FirstHeldOn = new Dictionary<string, DateOnly>(facts.Spaces.Count, StringComparer.Ordinal);
+            var groupIds = Ids(facts.PrioritizedValueGroups, out var groupCount);
+            var goalIds = Ids(facts.PlanGoals, out var goalCount);
+            var phaseIds = Ids(rules.Phases, out var phaseCount);
+            GroupCount = groupCount;
+            GoalCount = goalCount;
+            PhaseCount = phaseCount;
+            var keys = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            int Key(string? value)
+            {
+                value ??= string.Empty;
+                if (!keys.TryGetValue(value, out var id))
+                {
+                    id = keys.Count;
+                    keys[value] = id;
+                }
+
+                return id;
+            }
+
+            Derived = new DerivedReport[facts.Reports.Count];
+            _allReports = new List<int>(facts.Reports.Count);
+            for (var i = 0; i < facts.Reports.Count; i++)
+            {
+                var report = facts.Reports[i];
+                _allReports.Add(i);
                 if (report.SpaceId is { } spaceId && (!FirstHeldOn.TryGetValue(spaceId, out var earlier) || report.HeldOn < earlier))
                 {
                     FirstHeldOn[spaceId] = report.HeldOn;
                 }
+
+                if (!_reportsByArea.TryGetValue(report.Area, out var list))
+                {
+                    list = [];
+                    _reportsByArea[report.Area] = list;
+                }
+
+                list.Add(i);
+                var reportPeriod = rules.PeriodOf(report.HeldOn);
+                if (!_reportsByPeriod.TryGetValue(reportPeriod, out var byPeriod))
+                {
+                    byPeriod = [];
+                    _reportsByPeriod[reportPeriod] = byPeriod;
+                }
+
+                byPeriod.Add(i);
+                var daysStart = DaysToAnswer.Count;
+                var items = report.Items;
+                for (var k = 0; k < items.Count; k++)
+                {
+                    var item = items[k];
+                    DaysToAnswer.Add(item.AnsweredOn is { } answeredOn ? WorkingDaysAfter(report.HeldOn, answeredOn) : 0);
+                    ItemAnsweredDay.Add(item.AnsweredOn?.DayNumber ?? int.MaxValue);
+                    ItemUptake.Add(item.Uptake);
+                }
+
+                var commitStart = CommitmentDueDay.Count;
+                var commitments = report.Commitments;
+                for (var c = 0; c < commitments.Count; c++)
+                {
+                    CommitmentDueDay.Add(commitments[c].Due?.DayNumber ?? int.MaxValue);
+                    CommitmentMet.Add(commitments[c].IsMet);
+                }
+
+                var groupStart = GroupIds.Count;
+                Lookup(report.ValueGroups, groupIds, GroupIds);
+                var goalStart = GoalIds.Count;
+                Lookup(report.Goals, goalIds, GoalIds);
+                Derived[i] = new DerivedReport(
+                    reportPeriod,
+                    report.SubmittedOn is { } submitted && WorkingDaysAfter(report.HeldOn, submitted) <= rules.ReportDueWorkingDays,
+                    phaseIds.TryGetValue(report.Phase ?? string.Empty, out var phase) ? phase : -1,
+                    groupStart,
+                    GroupIds.Count,
+                    goalStart,
+                    GoalIds.Count,
+                    daysStart,
+                    Key(report.Phase),
+                    Key(report.Kind),
+                    Key(report.Modality),
+                    Key(report.Level),
+                    Key(report.Area),
+                    report.HeldOn.DayNumber,
+                    report.HeldOn.Year,
+                    report.Participants,
+                    report.SatisfactionPercent is not null,
+                    report.SatisfactionPercent ?? 0m,
+                    report.HasEvidence && report.HasPublication,
+                    DaysToAnswer.Count,
+                    commitStart,
+                    CommitmentDueDay.Count);
             }
 
-            ReportedSpaceIds = FirstHeldOn.Keys.ToHashSet(StringComparer.Ordinal);
-            Areas = facts.Spaces.Select(s => s.Area)
-                .Concat(facts.Reports.Select(r => r.Area))
+            KeyCount = keys.Count;
+            foreach (var space in facts.Spaces)
+            {
+                if (!_spacesByArea.TryGetValue(space.Area, out var list))
+                {
+                    list = [];
+                    _spacesByArea[space.Area] = list;
+                }
+
+                list.Add(space);
+            }
+
+            // The groups' keys are each area's first spelling, as a Distinct over spaces, then reports, then activities keeps.
+            Areas = _spacesByArea.Keys
+                .Concat(_reportsByArea.Keys)
                 .Concat(facts.Activities.Select(a => a.Area))
                 .Where(a => !string.IsNullOrWhiteSpace(a))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -468,11 +725,140 @@ public sealed class ComplianceCalculator(ComplianceRules rules, Func<DateOnly, D
 
         public ComplianceFacts Facts { get; }
 
+        public DerivedReport[] Derived { get; }
+
+        public List<int> GroupIds { get; } = [];
+
+        public List<int> GoalIds { get; } = [];
+
+        public List<int> DaysToAnswer { get; } = [];
+
+        /// <summary>Per item: DayNumber of the answer, or int.MaxValue while unanswered.</summary>
+        public List<int> ItemAnsweredDay { get; } = [];
+
+        public List<Uptake> ItemUptake { get; } = [];
+
+        /// <summary>Per commitment: DayNumber of its due date, or int.MaxValue without one.</summary>
+        public List<int> CommitmentDueDay { get; } = [];
+
+        public List<bool> CommitmentMet { get; } = [];
+
         public Dictionary<string, DateOnly> FirstHeldOn { get; }
 
-        public HashSet<string> ReportedSpaceIds { get; }
-
         public IReadOnlyList<string> Areas { get; }
+
+        public int GroupCount { get; }
+
+        public int GoalCount { get; }
+
+        public int PhaseCount { get; }
+
+        public int KeyCount { get; }
+
+        public IReadOnlyList<SpaceFact> SpacesIn(string? area) =>
+            area is null ? Facts.Spaces : _spacesByArea.TryGetValue(area, out var spaces) ? spaces : [];
+
+        /// <summary>The reports of the scope's area, or of its period for the whole entity (callers still filter by date).</summary>
+        /// <remarks>A concrete list, so the hot loops enumerate with a struct enumerator.</remarks>
+        public List<int> ReportIndexesIn(ComplianceScope scope) => scope switch
+        {
+            { Area: { } area } => _reportsByArea.TryGetValue(area, out var reports) ? reports : [],
+            { Period: { } period } => _reportsByPeriod.TryGetValue(period, out var reports) ? reports : [],
+            _ => _allReports,
+        };
+
+        public bool IsReported(string spaceId) => FirstHeldOn.ContainsKey(spaceId);
+
+        public int WorkingDaysAfter(DateOnly from, DateOnly to)
+        {
+            // Inside the plan year and its neighbours: a difference of running totals (the function is additive).
+            var a = from.DayNumber - _origin;
+            var b = to.DayNumber - _origin;
+            if ((uint)a < (uint)_runningTotal.Length && (uint)b < (uint)_runningTotal.Length)
+            {
+                return _runningTotal[b] - _runningTotal[a];
+            }
+
+            if (!_workingDays.TryGetValue((from, to), out var days))
+            {
+                days = _workingDaysAfter(from, to);
+                _workingDays[(from, to)] = days;
+            }
+
+            return days;
+        }
+
+        // Expected values (case-insensitive, duplicates share an id) → id; the count is the distinct expected values.
+        private static Dictionary<string, int> Ids(IReadOnlyList<string> expected, out int count)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in expected)
+            {
+                ids.TryAdd(value, ids.Count);
+            }
+
+            count = ids.Count;
+            return ids;
+        }
+
+        private static void Lookup(IReadOnlyList<string> values, Dictionary<string, int> ids, List<int> found)
+        {
+            for (var v = 0; v < values.Count; v++)
+            {
+                if (ids.TryGetValue(values[v], out var id))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+    }
+
+    /// <summary>I4's breakdowns counted on interned ids; each key is written as first seen in the scope.</summary>
+    private sealed class BreakdownCounter(int keyCount)
+    {
+        private readonly int[][] _counts = [.. Enumerable.Range(0, 5).Select(_ => new int[keyCount])];
+        private readonly string?[][] _names = [.. Enumerable.Range(0, 5).Select(_ => new string?[keyCount])];
+        private readonly List<int>[] _order = [.. Enumerable.Range(0, 5).Select(_ => new List<int>())];
+
+        public void Add(in DerivedReport derived, int reportIndex, IReadOnlyList<ReportFact> reports)
+        {
+            Count(0, derived.PhaseKey, reportIndex, reports);
+            Count(1, derived.KindKey, reportIndex, reports);
+            Count(2, derived.ModalityKey, reportIndex, reports);
+            Count(3, derived.LevelKey, reportIndex, reports);
+            Count(4, derived.AreaKey, reportIndex, reports);
+        }
+
+        public HeldBreakdown ToBreakdown() => new(Dictionary(0), Dictionary(1), Dictionary(2), Dictionary(3), Dictionary(4));
+
+        // The report is read only when a key is first seen in the scope, for its spelling.
+        private void Count(int dimension, int key, int reportIndex, IReadOnlyList<ReportFact> reports)
+        {
+            if (_counts[dimension][key]++ == 0)
+            {
+                var report = reports[reportIndex];
+                _names[dimension][key] = dimension switch
+                {
+                    0 => report.Phase,
+                    1 => report.Kind,
+                    2 => report.Modality,
+                    3 => report.Level,
+                    _ => report.Area,
+                } ?? string.Empty;
+                _order[dimension].Add(key);
+            }
+        }
+
+        private Dictionary<string, int> Dictionary(int dimension)
+        {
+            var result = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in _order[dimension])
+            {
+                result[_names[dimension][key]!] = _counts[dimension][key];
+            }
+
+            return result;
+        }
     }
 
     private sealed record Selection(

@@ -25,6 +25,10 @@ internal static class CardCatalog
             {
                 yield return card;
             }
+            var snapshot = Compliance.ComplianceTestData.Snapshot();
+            yield return KeyValuePair.Create($"status.{suffix}", ParticipaBot.Bot.Compliance.StatusCards.Summary(language, snapshot, ParticipaBot.Core.Compliance.ComplianceAccess.Everything, ParticipaBot.Core.Compliance.ComplianceScope.Entity));
+            yield return KeyValuePair.Create($"status-entity-only.{suffix}", ParticipaBot.Bot.Compliance.StatusCards.Summary(language, snapshot, ParticipaBot.Core.Compliance.ComplianceAccess.EntityOnly, new ParticipaBot.Core.Compliance.ComplianceScope(2)));
+            yield return KeyValuePair.Create($"status-list.{suffix}", ParticipaBot.Bot.Compliance.StatusCards.List(language, ParticipaBot.Bot.Compliance.ComplianceTexts.OverdueTitle, ParticipaBot.Core.Compliance.ComplianceScope.Entity, [.. Enumerable.Range(1, 12).Select(i => ($"Espacio {i}", "Detalle"))]));
         }
     }
 }

@@ -1,0 +1,21 @@
+namespace ParticipaBot.Bot.Exports;
+
+/// <summary>GET /exports/{id}?exp=..&amp;sig=..: the signed download links of group chats and channels.</summary>
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/exports/{id}", async (string id, string? exp, string? sig, ExportLinkSigner signer, ExportFileStore files, CancellationToken cancellationToken) =>
+        {
+            // A wrong or expired signature is refused before the store is touched, so ids cannot be probed.
+            if (!signer.IsValid(id, exp, sig))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            var file = await files.GetAsync(id, cancellationToken);
+            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.Name);
+        });
+        return endpoints;
+    }
+}
