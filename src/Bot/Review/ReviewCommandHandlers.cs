@@ -4,7 +4,10 @@ using ParticipaBot.Core.Reporting;
 
 namespace ParticipaBot.Bot.Review;
 
-/// <summary>"mis informes": the user's submitted reports (their own, or their areas'; everything for coordinators and internal control).</summary>
+/// <summary>
+/// "mis informes": the user's submitted reports (their own, or their areas'; everything for coordinators and internal
+/// control without areas), most recently changed first.
+/// </summary>
 internal sealed class MyReportsCommandHandler(ReviewSession session, IReportRepository reports) : ICommandHandler
 {
     public CommandDescriptor Command => ReviewCommands.MyReports;
@@ -24,9 +27,9 @@ internal sealed class MyReportsCommandHandler(ReviewSession session, IReportRepo
             .Where(r => string.Equals(r.SubmittedBy, actor.Key, StringComparison.OrdinalIgnoreCase)
                 || actor.Roles.IsDelegateOf(r.LeaderArea)
                 || (actor.SeesAll && actor.Roles.DelegateAreas.Count == 0))
-            .OrderByDescending(r => r.HeldFrom)
+            .OrderByDescending(r => r.Versions.Count > 0 ? r.Versions[^1].When : r.SubmittedAt)
             .ToList();
-        await context.RespondWithCardAsync(ReportListCard.Build(context.Language, mine, forApproval: false, session.Year));
+        await context.RespondWithCardAsync(ReportListCard.Build(context.Language, mine, forApproval: false, session.Year, actor.MayChange));
     }
 }
 

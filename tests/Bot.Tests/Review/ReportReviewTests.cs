@@ -65,10 +65,23 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
 
         var reply = await host.SayAsync(host.Delegate, "mis informes");
 
-        Assert.Contains(report.Name, reply.AllText, StringComparison.Ordinal);
+        Assert.Contains(report.Id, reply.AllText, StringComparison.Ordinal);
         Assert.Contains("Enviado", reply.AllText, StringComparison.Ordinal);
         Assert.Contains("review.edit", reply.AllText, StringComparison.Ordinal);
         Assert.Contains("review.history", reply.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyReports_InternalControl_SeesReportsWithoutEditButtons()
+    {
+        var report = await host.CreateReportAsync();
+
+        var reply = await host.SayAsync(host.Control, "my reports", "en-US");
+
+        Assert.Contains(report.Id, reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("My reports", reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("review.history", reply.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("review.edit", reply.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class ReviewHost : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 20, 15, 0, 0, TimeSpan.Zero);
 
     private readonly BotFactory _inner = new();
+    private int _created;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;
 
@@ -148,7 +149,8 @@ public sealed class ReviewHost : IDisposable
         var context = new ReportValidationContext(new DateOnly(2026, 3, 20), 2026, new HashSet<string>([area]), new HashSet<string>(["ESP-001"]), Catalogs.Default);
         var built = ReportBuilder.Build(ReportForm.Default, draft, context);
         Assert.True(built.Succeeded, string.Join("\n", built.Validation.Errors.Select(e => e.Key + ": " + e.Message.Es)));
-        var sentAt = new DateTimeOffset(2026, 3, 12, 15, 0, 0, TimeSpan.Zero);
+        // Each report a little later than the previous one, so "most recent first" lists show the newest.
+        var sentAt = Start.AddSeconds(Interlocked.Increment(ref _created));
         var report = ReportHistory.Record(ReportForm.Default, null, built.Report! with { Status = status, SubmittedAt = sentAt, FirstSubmittedAt = sentAt, SubmittedBy = Delegate.AadObjectId }, Delegate.Name, sentAt);
         var (stored, created) = await Reports.CreateAsync("mintrabajo", report);
         Assert.True(created);

@@ -10,7 +10,8 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// </summary>
 internal static class ReportListCard
 {
-    public static JsonObject Build(UserLanguage language, IReadOnlyList<ParticipationReport> reports, bool forApproval, int year)
+    /// <param name="mayEdit">Whether the viewer may edit a report (no edit button otherwise, e.g. for internal control).</param>
+    public static JsonObject Build(UserLanguage language, IReadOnlyList<ParticipationReport> reports, bool forApproval, int year, Func<ParticipationReport, bool>? mayEdit = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var heading = forApproval ? ReviewTexts.ToApproveHeading : ReviewTexts.MyReportsHeading;
@@ -26,19 +27,22 @@ internal static class ReportListCard
         foreach (var report in reports.Take(ReviewCardParts.MaxListed))
         {
             var data = ReviewCardParts.ReportData(report);
-            JsonObject[] actions = forApproval
-                ?
-                [
-                    CardActions.Execute(ReviewTexts.View.For(language), ReviewVerbs.View, data),
-                    CardActions.Execute(ReviewTexts.Approve.For(language), ReviewVerbs.Approve, data),
-                    CardActions.Execute(ReviewTexts.Return.For(language), ReviewVerbs.Return, data),
-                ]
-                :
-                [
-                    CardActions.Execute(ReviewTexts.View.For(language), ReviewVerbs.View, data),
-                    CardActions.Execute(ReviewTexts.Edit.For(language), ReviewVerbs.Edit, data),
-                    CardActions.Execute(ReviewTexts.History.For(language), ReviewVerbs.History, data),
-                ];
+            var actions = new List<JsonObject> { CardActions.Execute(ReviewTexts.View.For(language), ReviewVerbs.View, data) };
+            if (forApproval)
+            {
+                actions.Add(CardActions.Execute(ReviewTexts.Approve.For(language), ReviewVerbs.Approve, data));
+                actions.Add(CardActions.Execute(ReviewTexts.Return.For(language), ReviewVerbs.Return, data));
+            }
+            else
+            {
+                if (mayEdit?.Invoke(report) ?? true)
+                {
+                    actions.Add(CardActions.Execute(ReviewTexts.Edit.For(language), ReviewVerbs.Edit, data));
+                }
+
+                actions.Add(CardActions.Execute(ReviewTexts.History.For(language), ReviewVerbs.History, data));
+            }
+
             builder.Add(CardElements.Container(
             [
                 CardElements.TextBlock(report.Name, bold: true, separator: true),
