@@ -120,6 +120,7 @@ public enum SpaceStatus
 /// <param name="Baseline">The originally planned period, set on the first rescheduling.</param>
 /// <param name="RescheduleReason">Why it was rescheduled or cancelled.</param>
 /// <param name="Source">Where in the imported file it came from.</param>
+/// <param name="Version">Increases on every change that people see (date, place, status); calendar events and posted cards follow it.</param>
 public sealed record ScheduledSpace(
     string Id,
     string? ActivityId,
@@ -141,7 +142,8 @@ public sealed record ScheduledSpace(
     SpaceStatus Status = SpaceStatus.Programado,
     PlannedPeriod? Baseline = null,
     string? RescheduleReason = null,
-    SourceLocation? Source = null)
+    SourceLocation? Source = null,
+    int Version = 1)
 {
     /// <summary>
     /// Moves the space to a new period. The first rescheduling keeps the original period as baseline, so that
@@ -155,6 +157,6 @@ public sealed record ScheduledSpace(
             throw new ArgumentException("Reprogramar exige un motivo / rescheduling needs a reason.", nameof(reason));
         }
 
-        return this with { Baseline = Baseline ?? Period, Period = newPeriod, Status = SpaceStatus.Reprogramado, RescheduleReason = reason.Trim() };
+        return this with { Baseline = Baseline ?? Period, Period = newPeriod, Status = SpaceStatus.Reprogramado, RescheduleReason = reason.Trim(), Version = Version + 1 };
     }
 }
