@@ -12,7 +12,8 @@ internal sealed class TurnRouter(
     HandlerRegistry registry,
     IEnumerable<IInstallationHandler> installationHandlers,
     IActivityDeduplicator deduplicator,
-    ILogger<TurnRouter> logger)
+    ILogger<TurnRouter> logger,
+    IEnumerable<IConversationUpdateHandler>? conversationUpdateHandlers = null)
 {
     // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
     // on install produce one welcome.
@@ -138,6 +139,11 @@ internal sealed class TurnRouter(
 
     private async Task OnConversationUpdateAsync(TurnContext context)
     {
+        foreach (var handler in conversationUpdateHandlers ?? [])
+        {
+            await handler.OnConversationUpdateAsync(context);
+        }
+
         var botId = context.Activity.Recipient?.Id;
         if (botId is null)
         {

@@ -1,6 +1,7 @@
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
+using ParticipaBot.Bot.Notifications;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Storage;
@@ -19,6 +20,7 @@ internal static class BotHost
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddHealth();
 
         var app = builder.Build();
