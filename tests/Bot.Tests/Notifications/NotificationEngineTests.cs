@@ -40,7 +40,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var time = new ManualTimeProvider(Monday);
-        var (a, b, stores) = Hosts(provider, run, time);
+        var (a, b) = Hosts(provider, run, time);
         using var hostA = a;
         using var hostB = b;
         var planChannel = $"19:plan-{run}@thread.tacv2";
@@ -99,7 +99,6 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         Assert.Contains(claims, c => c.Key == $"ChannelUpdate|{s3.Id}|v2");
         Assert.Contains(claims, c => c.Key == $"ReportOverdue|{s2.Id}|20260309");
         Assert.DoesNotContain(claims, c => c.Key.StartsWith($"ChannelPreview|{s2.Id}|20260225", StringComparison.Ordinal));
-        DisposeAll(stores);
     }
 
     [Theory]
@@ -110,7 +109,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         var run = Guid.NewGuid().ToString("N")[..8];
         var start = new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero); // 11:00 Bogotá, an hour after the space started
         var time = new ManualTimeProvider(start);
-        var (a, b, stores) = Hosts(provider, run, time);
+        var (a, b) = Hosts(provider, run, time);
         using var hostA = a;
         using var hostB = b;
         var ana = $"a:ana-{run}";
@@ -148,7 +147,6 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         var requests = fixture.Connector.Requests;
         Assert.Single(requests, r => r.Path.Contains(ana, StringComparison.Ordinal));
         Assert.Equal(2, requests.Count(r => r.Path.Contains(luis, StringComparison.Ordinal)));
-        DisposeAll(stores);
     }
 
     [Fact]
@@ -156,7 +154,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero));
-        var (a, b, stores) = Hosts("sqlite", run, time);
+        var (a, b) = Hosts("sqlite", run, time);
         using var hostA = a;
         using var hostB = b;
         var channel = $"19:fail-{run}@thread.tacv2";
@@ -189,7 +187,6 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         time.Advance(TimeSpan.FromDays(1));
         await hostB.TickAsync();
         Assert.Equal(6, fixture.Connector.Requests.Count(r => r.Path.Contains(channel, StringComparison.Ordinal)));
-        DisposeAll(stores);
     }
 
     [Fact]
@@ -197,7 +194,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero));
-        var (a, b, stores) = Hosts("sqlite", run, time);
+        var (a, b) = Hosts("sqlite", run, time);
         using var hostA = a;
         using var hostB = b;
         var channel = $"19:throttle-{run}@thread.tacv2";
@@ -212,18 +209,16 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         var claim = (await hostA.Notifications.ListClaimsAsync(NotificationTestHost.EntityId, 2026, CancellationToken.None)).Single(c => c.Kind == NotificationKind.ChannelPreview);
         Assert.Equal((ClaimState.Sent, 1), (claim.State, claim.Attempts));
         Assert.True(result.Sent >= 1);
-        DisposeAll(stores);
     }
 
-    private (NotificationTestHost A, NotificationTestHost B, IDocumentStore[] Stores) Hosts(string provider, string run, TimeProvider time, Uri? graph = null)
+    private (NotificationTestHost A, NotificationTestHost B) Hosts(string provider, string run, TimeProvider time, Uri? graph = null)
     {
         var name = $"notify-{run}";
         var storeA = NotificationTestHost.OpenStore(provider, name, fixture.Cosmos);
         var storeB = NotificationTestHost.OpenStore(provider, name, fixture.Cosmos);
         return (
             new NotificationTestHost("host-a", storeA, time, fixture.Connector.ServiceUrl, graph),
-            new NotificationTestHost("host-b", storeB, time, fixture.Connector.ServiceUrl, graph),
-            [storeA, storeB]);
+            new NotificationTestHost("host-b", storeB, time, fixture.Connector.ServiceUrl, graph));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
@@ -233,14 +228,6 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the condition.");
             await Task.Delay(20);
-        }
-    }
-
-    private static void DisposeAll(IEnumerable<IDocumentStore> stores)
-    {
-        foreach (var store in stores)
-        {
-            (store as IDisposable)?.Dispose();
         }
     }
 }

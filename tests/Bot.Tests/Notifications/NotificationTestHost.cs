@@ -117,7 +117,13 @@ internal sealed class NotificationTestHost : IDisposable
         _provider.GetRequiredService<IUserDirectory>().RecordAsync(
             new DirectoryUser(teamsId, null, email, email, email, TenantId, ServiceUrl, "28:bot", personalConversationId, DateTimeOffset.UnixEpoch));
 
-    public void Dispose() => _provider.Dispose();
+    /// <summary>Disposes the provider and this instance's store client (the data stays for the other instance).</summary>
+    public void Dispose()
+    {
+        var store = _provider.GetRequiredService<IDocumentStore>();
+        _provider.Dispose();
+        (store as IDisposable)?.Dispose();
+    }
 
     public static IDocumentStore OpenStore(string provider, string name, CosmosDbServer? cosmos) => provider == "cosmos"
         ? DocumentStoreFactory.Create(new StorageOptions
