@@ -6,13 +6,21 @@ namespace ParticipaBot.Bot.Protocol;
 /// </summary>
 internal sealed class ConversationRateLimiter(TimeProvider timeProvider)
 {
+    /// <summary>
+    /// Teams counts requests as they arrive; a request released on time can arrive after a later one (a slow first
+    /// connection), so every window is widened by this margin to keep arrivals within budget too.
+    /// </summary>
+    internal static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(250);
+
     private readonly SlidingWindowRateLimiter _sends = new(timeProvider,
-        (7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1)));
+        (7, Widen(1)), (8, Widen(2)), (60, Widen(30)), (1800, TimeSpan.FromHours(1) + ArrivalMargin));
 
     private readonly SlidingWindowRateLimiter _reads = new(timeProvider,
-        (14, TimeSpan.FromSeconds(1)), (16, TimeSpan.FromSeconds(2)), (120, TimeSpan.FromSeconds(30)), (3600, TimeSpan.FromHours(1)));
+        (14, Widen(1)), (16, Widen(2)), (120, Widen(30)), (3600, TimeSpan.FromHours(1) + ArrivalMargin));
 
-    private readonly SlidingWindowRateLimiter _tenants = new(timeProvider, (50, TimeSpan.FromSeconds(1)));
+    private readonly SlidingWindowRateLimiter _tenants = new(timeProvider, (50, Widen(1)));
+
+    private static TimeSpan Widen(int seconds) => TimeSpan.FromSeconds(seconds) + ArrivalMargin;
 
     /// <summary>Waits for a send/create/update/delete slot in the conversation and the tenant.</summary>
     public async Task WaitForSendAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
