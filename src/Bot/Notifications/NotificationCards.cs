@@ -101,14 +101,15 @@ internal static class NotificationCards
             return space.Period.OriginalText;
         }
 
+        // 24-hour times and spelled-out dates read the same on every machine (no ICU-dependent "p. m." spacing).
         var culture = CultureInfo.GetCultureInfo(language.ToLocale());
         var local = BogotaTime.ToBogota(instant);
-        var time = space.Period.Time is null ? string.Empty : " " + local.ToString("t", culture);
-        return local.ToString("dddd d MMMM yyyy", culture) + time + (space.Period.Time is null ? string.Empty : " (Bogotá)");
+        var date = local.ToString(language == UserLanguage.English ? "dddd, MMMM d, yyyy" : "dddd d 'de' MMMM 'de' yyyy", culture);
+        return space.Period.Time is null ? date : $"{date}, {local.ToString("HH:mm", CultureInfo.InvariantCulture)} (Bogotá)";
     }
 
     private static string Date(UserLanguage language, DateTimeOffset start) =>
-        BogotaTime.ToBogota(start).ToString("d MMM yyyy", CultureInfo.GetCultureInfo(language.ToLocale()));
+        BogotaTime.ToBogota(start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string, string)> Facts(UserLanguage language, ScheduledSpace space, DateTimeOffset? start, string? objective)
     {

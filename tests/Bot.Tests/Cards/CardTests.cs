@@ -45,6 +45,9 @@ public sealed class CardTests
     [InlineData("channel-note.en")]
     [InlineData("not-understood.es")]
     [InlineData("not-understood.en")]
+    [InlineData("notify-preview.es")]
+    [InlineData("notify-cancelled.en")]
+    [InlineData("notify-report-due.es")]
     public void Card_MatchesSnapshot(string name)
     {
         var card = CardCatalog.All().Single(c => c.Key == name).Value;
