@@ -96,11 +96,7 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
     [Fact]
     public async Task NotifyHere_InPersonalChat_AsksToUseAChannel()
     {
-        var (activity, conversationId) = TestActivities.LoadFresh("message-personal.json", a =>
-        {
-            a["text"] = "notificar aquí";
-            a["from"]!["aadObjectId"] = Coordinator;
-        });
+        var (activity, conversationId) = PersonalMessage("notificar aquí", Coordinator);
 
         await PostAsync(activity);
 
@@ -157,11 +153,7 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
     [Fact]
     public async Task FailedNotifications_Delegate_IsRefused()
     {
-        var (activity, conversationId) = TestActivities.LoadFresh("message-personal.json", a =>
-        {
-            a["text"] = "notificaciones fallidas";
-            a["from"]!["aadObjectId"] = Delegate;
-        });
+        var (activity, conversationId) = PersonalMessage("notificaciones fallidas", Delegate);
 
         await PostAsync(activity);
 
@@ -172,11 +164,7 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
     [Fact]
     public async Task FailedNotifications_Coordinator_ListsNoneAsACard()
     {
-        var (activity, conversationId) = TestActivities.LoadFresh("message-personal.json", a =>
-        {
-            a["text"] = "notificaciones fallidas";
-            a["from"]!["aadObjectId"] = Coordinator;
-        });
+        var (activity, conversationId) = PersonalMessage("notificaciones fallidas", Coordinator);
 
         await PostAsync(activity);
 
@@ -200,6 +188,13 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
         activity["channelData"]!["channel"]!["id"] = Root(id);
         return (activity, id);
     }
+
+    private static (JsonObject Activity, string ConversationId) PersonalMessage(string text, string aadObjectId) =>
+        TestActivities.LoadFresh("message-personal.json", a =>
+        {
+            a["text"] = text;
+            a["from"]!["aadObjectId"] = aadObjectId;
+        });
 
     private static JsonObject ChannelEventActivity(string eventType, string teamId, string channelId, string channelName)
     {
