@@ -162,7 +162,7 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
     }
 
     [Fact]
-    public async Task FailedNotifications_Coordinator_ListsNoneAsACard()
+    public async Task FailedNotifications_Coordinator_AnswersWithTheListCard()
     {
         var (activity, conversationId) = PersonalMessage("notificaciones fallidas", Coordinator);
 
@@ -170,7 +170,37 @@ public sealed class ChannelBindingTests : IClassFixture<BotFactory>, IDisposable
 
         var reply = Assert.Single(await _factory.Connector.WaitForAsync(conversationId));
         Assert.NotNull(reply.Card);
-        Assert.Contains("No hay notificaciones fallidas", reply.AllText, StringComparison.Ordinal);
+        Assert.Contains("Notificaciones que no se pudieron entregar", reply.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetryFailed_CoordinatorPressesTheButton_ParkedClaimGetsANewRound()
+    {
+        var store = _host.Services.GetRequiredService<NotificationStore>();
+        var year = Core.Calendar.BogotaTime.Today(TimeProvider.System).Year;
+        var key = "ReportDue|retry-" + Guid.NewGuid().ToString("N") + "|20260302";
+        var parked = new Core.Notifications.NotificationClaim(
+            key, Core.Notifications.NotificationKind.ReportDue, "retry", Core.Notifications.ClaimState.Parked, "host-a",
+            DateTimeOffset.UtcNow, 5, null, "Sin chat personal con: ana@entidad.gov.co", 1, [], DateTimeOffset.UtcNow);
+        await store.Claims.CreateAsync(Storage.PartitionKeys.Notifications("mintrabajo", year), NotificationStore.ClaimId(key), parked);
+        var (list, conversationId) = PersonalMessage("notificaciones fallidas", Coordinator);
+        await PostAsync(list);
+        var listed = Assert.Single(await _factory.Connector.WaitForAsync(conversationId));
+        Assert.Contains(key, listed.AllText, StringComparison.Ordinal);
+        Assert.Contains("Sin chat personal con: ana@entidad.gov.co", listed.AllText, StringComparison.Ordinal);
+
+        var (submit, _) = TestActivities.LoadFresh("message-submit.json", a =>
+        {
+            a["conversation"]!["id"] = conversationId;
+            a["from"]!["aadObjectId"] = Coordinator;
+            a["value"] = new JsonObject { ["verb"] = NotificationCards.RetryFailedVerb };
+        });
+        await PostAsync(submit);
+
+        var replies = await _factory.Connector.WaitForAsync(conversationId, 2);
+        Assert.Contains("Se reintentarán", replies[1].AllText, StringComparison.Ordinal);
+        var claim = (await store.ListClaimsAsync("mintrabajo", year, CancellationToken.None)).Single(c => c.Key == key);
+        Assert.Equal((Core.Notifications.ClaimState.Failed, 0), (claim.State, claim.Attempts));
     }
 
     private static (JsonObject Activity, string ConversationId) ChannelMessage(string text, string aadObjectId, string locale = "es-CO", string? conversationId = null)
