@@ -52,7 +52,8 @@ internal static class ImportScheduleCommand
             changes = PlanChanges.CompareSpaces(plan.Spaces, result.Spaces!);
             if (!arguments.DryRun && changes.Count > 0)
             {
-                await repository.SaveAsync(plan with { Spaces = result.Spaces! });
+                // Changed spaces get a new version: their calendar event and posted cards are updated.
+                await repository.SaveAsync(plan with { Spaces = SpaceVersions.Carry(plan.Spaces, result.Spaces!) });
             }
         }
 
