@@ -52,8 +52,7 @@ internal static class ImportScheduleCommand
             changes = PlanChanges.CompareSpaces(plan.Spaces, result.Spaces!);
             if (!arguments.DryRun && changes.Count > 0)
             {
-                // Changed spaces get a new version: their calendar event and posted cards are updated.
-                await repository.SaveAsync(plan with { Spaces = SpaceVersions.Carry(plan.Spaces, result.Spaces!) });
+                await repository.SaveAsync(plan with { Spaces = PlanChanges.CarryVersions(plan.Spaces, result.Spaces!) });
             }
         }
 

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Protocol;
-using ParticipaBot.Core.Directory;
+using ParticipaBot.Core.Access;
 
 namespace ParticipaBot.Bot.Notifications;
 
 /// <summary>
-/// Keeps what proactive messages need: the personal chat of each user who installs the bot, each channel of the teams it
-/// is installed in (renamed and deleted as Teams reports), and the team roster, so reminders can reach people who never
-/// wrote to the bot.
+/// Keeps what proactive messages need: each channel of the teams the bot is installed in (renamed and deleted as Teams
+/// reports), and the team roster, so reminders can reach people who never wrote to the bot.
 /// </summary>
 internal sealed class ChannelInstallationHandler(
     NotificationStore store,
@@ -27,16 +26,9 @@ internal sealed class ChannelInstallationHandler(
             return;
         }
 
+        // Personal chats are recorded by the roster recorder on every turn; here, teams and their channels.
         if (context.IsPersonal)
         {
-            if (context.User.Id is { } userId)
-            {
-                await directory.RecordAsync(
-                    new DirectoryUser(userId, context.User.AadObjectId, null, null, context.User.Name, tenantId, context.Conversation.ServiceUrl,
-                        context.Conversation.BotId, context.Conversation.ConversationId, time.GetUtcNow()),
-                    context.CancellationToken);
-            }
-
             return;
         }
 
@@ -98,8 +90,8 @@ internal sealed class ChannelInstallationHandler(
                     }
 
                     await directory.RecordAsync(
-                        new DirectoryUser(id, member.AadObjectId, Extension(member, "userPrincipalName"), Extension(member, "email"), member.Name,
-                            tenantId, context.Conversation.ServiceUrl, context.Conversation.BotId, null, time.GetUtcNow()),
+                        tenantId,
+                        new DirectoryUser(id, member.AadObjectId, member.Name, Extension(member, "userPrincipalName") ?? Extension(member, "email"), null, time.GetUtcNow()),
                         context.CancellationToken);
                 }
 

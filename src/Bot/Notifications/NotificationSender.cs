@@ -5,7 +5,6 @@ using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Calendar;
-using ParticipaBot.Core.Directory;
 using ParticipaBot.Core.Notifications;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Text;
@@ -39,12 +38,12 @@ internal sealed class NotificationSender(
             NotificationKind.ChannelPreview => PreviewAsync(space, context, lease, cancellationToken),
             NotificationKind.ChannelUpdate => UpdateCardsAsync(space, context, lease, cancellationToken),
             NotificationKind.CalendarSync => CalendarAsync(space, context, lease, cancellationToken),
-            NotificationKind.Escalation => PersonalAsync(Coordinators(), EscalationCard(context), lease, context, cancellationToken),
-            NotificationKind.ReportDue => PersonalAsync(Delegates(space.LeaderArea), ReminderCard(NotificationTexts.ReportDueHeading, space, context), lease, context, cancellationToken),
-            NotificationKind.ReportOverdue => PersonalAsync(Delegates(space.LeaderArea), ReminderCard(NotificationTexts.ReportOverdueHeading, space, context), lease, context, cancellationToken),
+            NotificationKind.Escalation => PersonalAsync(Coordinators(), language => EscalationCard(language, context), lease, context, cancellationToken),
+            NotificationKind.ReportDue => PersonalAsync(Delegates(space.LeaderArea), language => ReminderCard(language, NotificationTexts.ReportDueHeading, space), lease, context, cancellationToken),
+            NotificationKind.ReportOverdue => PersonalAsync(Delegates(space.LeaderArea), language => ReminderCard(language, NotificationTexts.ReportOverdueHeading, space), lease, context, cancellationToken),
             NotificationKind.UnansweredProposals => PersonalAsync(
                 Delegates(space.LeaderArea),
-                ReminderCard(NotificationTexts.ProposalsHeading, space, context, context.Spaces.FirstOrDefault(s => s.SpaceId == space.Id)?.UnansweredItems ?? 0),
+                language => ReminderCard(language, NotificationTexts.ProposalsHeading, space, context.Spaces.FirstOrDefault(s => s.SpaceId == space.Id)?.UnansweredItems ?? 0),
                 lease, context, cancellationToken),
             _ => throw new NotificationUndeliverableException($"Tipo de notificación desconocido: {notification.Kind}. / Unknown notification kind."),
         };
@@ -157,9 +156,9 @@ internal sealed class NotificationSender(
             {
                 emails.Add(id);
             }
-            else if (await FindAsync(id, context, cancellationToken) is { Email: { } email })
+            else if (await FindAsync(id, context, cancellationToken) is { User.Upn: { } upn } && IsEmail(upn))
             {
-                emails.Add(email);
+                emails.Add(upn);
             }
         }
 
@@ -177,7 +176,7 @@ internal sealed class NotificationSender(
             string.Equals(space.Modality, "virtual", StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task PersonalAsync(IReadOnlyList<string> recipients, JsonObject card, ClaimLease lease, NotificationContext context, CancellationToken cancellationToken)
+    private async Task PersonalAsync(IReadOnlyList<string> recipients, Func<UserLanguage, JsonObject> card, ClaimLease lease, NotificationContext context, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
@@ -192,15 +191,15 @@ internal sealed class NotificationSender(
                 continue;
             }
 
-            var user = await FindAsync(id, context, cancellationToken);
-            if (user is null)
+            if (await FindAsync(id, context, cancellationToken) is not { } found)
             {
                 missing.Add(id);
                 continue;
             }
 
-            var conversation = await PersonalConversationAsync(user, cancellationToken);
-            var sent = await connector.SendToConversationAsync(conversation, Message(conversation, card, UserLanguage.Spanish), cancellationToken);
+            var conversation = await PersonalConversationAsync(found.User, found.TenantId, context, cancellationToken);
+            var language = UserLanguages.FromLocale(found.User.Locale);
+            var sent = await connector.SendToConversationAsync(conversation, Message(conversation, card(language), language), cancellationToken);
             await lease.RecordAsync(new NotificationDelivery(id, conversation.ConversationId, sent.Id, conversation.ServiceUrl, conversation.TenantId), cancellationToken);
         }
 
@@ -212,38 +211,45 @@ internal sealed class NotificationSender(
         }
     }
 
-    /// <summary>The user's personal chat with the bot, created (and remembered) when the bot has not talked to them yet.</summary>
-    private async Task<ConversationReference> PersonalConversationAsync(DirectoryUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's personal chat with the bot, created (and remembered) when the bot has not talked to them yet, on the
+    /// service of a channel bound in their tenant.
+    /// </summary>
+    private async Task<ConversationReference> PersonalConversationAsync(DirectoryUser user, string tenantId, NotificationContext context, CancellationToken cancellationToken)
     {
-        var botId = BotId(user.BotId);
-        if (user.PersonalConversationId is { } existing)
+        if (user.Conversation is { } personal)
         {
-            return new ConversationReference(user.ServiceUrl, existing, user.TenantId, botId, null, ConversationTypes.Personal);
+            return new ConversationReference(personal.ServiceUrl, personal.ConversationId, tenantId, personal.BotId, personal.BotName, ConversationTypes.Personal, personal.ChannelId);
         }
 
+        var origin = context.Bindings.Select(b => b.Conversation).FirstOrDefault(c => string.Equals(c.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotificationUndeliverableException(
+                $"Sin chat personal con {user.Name ?? user.UserId} ni un canal vinculado en su organización para abrirlo. / No personal chat and no bound channel to open one from.");
+        var botId = BotId(origin.BotId);
         var created = await connector.CreateConversationAsync(
-            user.ServiceUrl,
+            origin.ServiceUrl,
             new ConversationParameters
             {
                 IsGroup = false,
                 Bot = new ChannelAccount { Id = botId },
-                Members = [new ChannelAccount { Id = user.TeamsUserId }],
-                TenantId = user.TenantId,
+                Members = [new ChannelAccount { Id = user.UserId }],
+                TenantId = tenantId,
             },
             cancellationToken);
         var conversationId = created.Id
             ?? throw new NotificationUndeliverableException("Teams no devolvió la conversación creada. / Teams returned no conversation id.");
-        await directory.RecordAsync(user with { PersonalConversationId = conversationId }, cancellationToken);
-        return new ConversationReference(created.ServiceUrl ?? user.ServiceUrl, conversationId, user.TenantId, botId, null, ConversationTypes.Personal);
+        var chat = new PersonalConversation(created.ServiceUrl ?? origin.ServiceUrl, conversationId, botId, origin.BotName, origin.ChannelId);
+        await directory.RecordAsync(tenantId, user with { Conversation = chat }, cancellationToken);
+        return new ConversationReference(chat.ServiceUrl, conversationId, tenantId, botId, chat.BotName, ConversationTypes.Personal, chat.ChannelId);
     }
 
-    private async Task<DirectoryUser?> FindAsync(string id, NotificationContext context, CancellationToken cancellationToken)
+    private async Task<(DirectoryUser User, string TenantId)?> FindAsync(string id, NotificationContext context, CancellationToken cancellationToken)
     {
         foreach (var tenant in Tenants(context))
         {
             if (await directory.FindAsync(tenant, id, cancellationToken) is { } user)
             {
-                return user;
+                return (user, tenant);
             }
         }
 
@@ -265,10 +271,10 @@ internal sealed class NotificationSender(
 
     private string? BotId(string? known) => known ?? (bot.Value.AppId is { Length: > 0 } appId ? "28:" + appId : null);
 
-    private JsonObject ReminderCard(LocalizedText heading, ScheduledSpace space, NotificationContext context, params object[] arguments) =>
-        NotificationCards.Reminder(UserLanguage.Spanish, heading, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), arguments);
+    private JsonObject ReminderCard(UserLanguage language, LocalizedText heading, ScheduledSpace space, params object[] arguments) =>
+        NotificationCards.Reminder(language, heading, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), arguments);
 
-    private JsonObject EscalationCard(NotificationContext context)
+    private JsonObject EscalationCard(UserLanguage language, NotificationContext context)
     {
         var today = BogotaTime.ToBogota(context.Now);
         var threshold = DateOnly.FromDateTime(today.DateTime);
@@ -279,7 +285,7 @@ internal sealed class NotificationSender(
             .Where(p => p.Space is not null)
             .OrderBy(p => p.Start)
             .ToList();
-        return NotificationCards.Escalation(UserLanguage.Spanish, overdue);
+        return NotificationCards.Escalation(language, overdue);
     }
 
     private static string? Objective(ScheduledSpace space, NotificationContext context) =>

@@ -120,7 +120,7 @@ public enum SpaceStatus
 /// <param name="Baseline">The originally planned period, set on the first rescheduling.</param>
 /// <param name="RescheduleReason">Why it was rescheduled or cancelled.</param>
 /// <param name="Source">Where in the imported file it came from.</param>
-/// <param name="Version">Increases on every change that people see (date, place, status); calendar events and posted cards follow it.</param>
+/// <param name="Version">Grows by one on every change made from Teams (calendar transaction ids and channel card updates use it).</param>
 public sealed record ScheduledSpace(
     string Id,
     string? ActivityId,
@@ -157,6 +157,6 @@ public sealed record ScheduledSpace(
             throw new ArgumentException("Reprogramar exige un motivo / rescheduling needs a reason.", nameof(reason));
         }
 
-        return this with { Baseline = Baseline ?? Period, Period = newPeriod, Status = SpaceStatus.Reprogramado, RescheduleReason = reason.Trim(), Version = Version + 1 };
+        return this with { Baseline = Baseline ?? Period, Period = newPeriod, Status = SpaceStatus.Reprogramado, RescheduleReason = reason.Trim() };
     }
 }

@@ -1,47 +1,53 @@
-using ParticipaBot.Core.Directory;
+using ParticipaBot.Core.Access;
 
 namespace ParticipaBot.Storage.Repositories;
 
 /// <summary>
-/// The user directory over the document store: one "user" document per Teams user in the tenant's partition
-/// (<c>tenant|{tenantId}</c>), id <c>user|{teamsUserId}</c>. Lookups read the partition, which holds one tenant's
-/// roster: hundreds of small documents at most.
+/// The user roster over the document store: one "user" document per user in the tenant's partition
+/// (<see cref="PartitionKeys.Tenant"/>), id "user|{Teams user id}". Updates merge, so a message without a UPN does not
+/// erase one learned earlier.
 /// </summary>
 internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDirectory
 {
-    internal const string DocumentType = "user";
+    internal const string UserType = "user";
 
-    private readonly DocumentCollection<DirectoryUser> _users = new(store, DocumentType);
+    private readonly DocumentCollection<DirectoryUser> _users = new(store, UserType);
 
-    public async Task RecordAsync(DirectoryUser user, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string tenantId, DirectoryUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await _users.AddOrUpdateWithRetryAsync(
-            PartitionKeys.Tenant(user.TenantId),
-            DocumentIds.Safe("user|" + user.TeamsUserId),
-            known => known is null ? user : user with
-            {
-                AadObjectId = user.AadObjectId ?? known.AadObjectId,
-                Upn = user.Upn ?? known.Upn,
-                Email = user.Email ?? known.Email,
-                Name = user.Name ?? known.Name,
-                BotId = user.BotId ?? known.BotId,
-                PersonalConversationId = user.PersonalConversationId ?? known.PersonalConversationId,
-            },
-            cancellationToken: cancellationToken);
-    }
+        ArgumentException.ThrowIfNullOrWhiteSpace(user.UserId);
+        var partition = PartitionKeys.Tenant(tenantId);
+        var id = DocumentId(user.UserId);
 
-    public async Task<DirectoryUser?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
-    {
-        await foreach (var document in _users.QueryAsync(PartitionKeys.Tenant(tenantId), cancellationToken))
+        // Every personal message records its sender: skip the write when nothing but a recent "last seen" would change.
+        var stored = await _users.GetAsync(partition, id, cancellationToken);
+        if (stored is not null && Merge(stored.Value, user) with { LastSeen = stored.Value.LastSeen } == stored.Value
+            && user.LastSeen - stored.Value.LastSeen < RefreshInterval)
         {
-            if (document.Value.Matches(id))
-            {
-                return document.Value;
-            }
+            return;
         }
 
-        return null;
+        await _users.AddOrUpdateWithRetryAsync(partition, id, current => current is null ? user : Merge(current, user), cancellationToken: cancellationToken);
+    }
+
+    public async Task<DirectoryUser?> FindAsync(string tenantId, string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var direct = await _users.GetAsync(PartitionKeys.Tenant(tenantId), DocumentId(key.Trim()), cancellationToken);
+        if (direct is not null)
+        {
+            return direct.Value;
+        }
+
+        // Ids first, names last: a display name may be shared.
+        var all = await ListAsync(tenantId, cancellationToken);
+        return all.FirstOrDefault(u => string.Equals(u.AadObjectId, key, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Upn, key, StringComparison.OrdinalIgnoreCase))
+            ?? all.FirstOrDefault(u => u.Matches(key));
     }
 
     public async Task<IReadOnlyList<DirectoryUser>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
@@ -54,21 +60,18 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
 
         return users;
     }
-}
 
-/// <summary>Document ids from outside text (Teams ids, space ids, notification keys).</summary>
-public static class DocumentIds
-{
-    /// <summary>The text with the characters Cosmos DB refuses in ids ('/', '\', '?', '#') replaced by '_'.</summary>
-    public static string Safe(string text)
+    /// <summary>How stale "last seen" may get before an unchanged user is written again.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(1);
+
+    private static DirectoryUser Merge(DirectoryUser current, DirectoryUser user) => user with
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        return string.Create(text.Length, text, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = source[i] is '/' or '\\' or '?' or '#' ? '_' : source[i];
-            }
-        });
-    }
+        AadObjectId = user.AadObjectId ?? current.AadObjectId,
+        Name = user.Name ?? current.Name,
+        Upn = user.Upn ?? current.Upn,
+        Conversation = user.Conversation ?? current.Conversation,
+        Locale = user.Locale ?? current.Locale,
+    };
+
+    private static string DocumentId(string userId) => "user|" + userId;
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ParticipaBot.Core.Directory;
+using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 

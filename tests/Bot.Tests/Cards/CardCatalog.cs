@@ -20,6 +20,7 @@ internal static class CardCatalog
         {
             var suffix = language == UserLanguage.English ? "en" : "es";
             yield return KeyValuePair.Create($"welcome.{suffix}", WelcomeCard.Build(language, DefaultCommands));
+            yield return KeyValuePair.Create($"welcome-development.{suffix}", WelcomeCard.Build(language, DefaultCommands, everyoneIsEverything: true));
             yield return KeyValuePair.Create($"help.{suffix}", HelpCard.Build(language, DefaultCommands));
             yield return KeyValuePair.Create($"channel-note.{suffix}", ChannelNoteCard.Build(language));
             yield return KeyValuePair.Create($"not-understood.{suffix}", NotUnderstoodCard.Build(language));
@@ -33,6 +34,10 @@ internal static class CardCatalog
             yield return KeyValuePair.Create($"notify-escalation.{suffix}", NotificationCards.Escalation(language, [(SampleSpace, SampleStart)]));
             yield return KeyValuePair.Create($"notify-failed.{suffix}", NotificationCards.Failed(language, [SampleClaim]));
             yield return KeyValuePair.Create($"notify-failed-none.{suffix}", NotificationCards.Failed(language, []));
+            foreach (var card in ReviewCardSamples.For(language, suffix))
+            {
+                yield return card;
+            }
         }
     }
 

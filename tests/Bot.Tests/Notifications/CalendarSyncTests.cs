@@ -86,7 +86,7 @@ public sealed class CalendarSyncTests(CalendarSyncFixture fixture) : IClassFixtu
         await host.TickAsync();
         var eventId = Assert.Single(fixture.Graph.Events(NotificationTestHost.Organizer).Keys);
 
-        var moved = space.Reschedule(space.Period with { Start = new DateOnly(2026, 3, 24), End = new DateOnly(2026, 3, 24), Time = new TimeOnly(14, 0) }, "Lluvias");
+        var moved = space.Reschedule(space.Period with { Start = new DateOnly(2026, 3, 24), End = new DateOnly(2026, 3, 24), Time = new TimeOnly(14, 0) }, "Lluvias") with { Version = 2 };
         await host.SavePlanAsync(NotificationTestHost.Plan(2026, moved));
         time.Advance(TimeSpan.FromMinutes(1));
         await host.TickAsync();

@@ -22,7 +22,7 @@ public sealed class HostedEngineTests
         using var client = host.CreateClient();
         var plans = host.Services.GetRequiredService<IPlanRepository>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await plans.ListAsync()).Count == 0 && DateTime.UtcNow < deadline)
+        while ((await plans.ListAsync("mintrabajo")).Count == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ParticipaBot.Bot.Notifications;
-using ParticipaBot.Core.Directory;
+using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Notifications;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Storage;
@@ -65,7 +65,7 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
             if (!rescheduled && now >= Monday.AddDays(1))
             {
                 // Mid-week the workshop moves to the afternoon: its posted card must be updated in place.
-                var moved = s3.Reschedule(s3.Period with { Time = new TimeOnly(16, 0) }, "Cambio de auditorio");
+                var moved = s3.Reschedule(s3.Period with { Time = new TimeOnly(16, 0) }, "Cambio de auditorio") with { Version = 2 };
                 await hostB.SavePlanAsync(NotificationTestHost.Plan(2026, s1, s2, moved));
                 rescheduled = true;
             }
@@ -90,8 +90,8 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         Assert.Equal(2, Posts(ana));
         Assert.Single(luisChats);
         var luis = await hostA.Services.GetRequiredService<IUserDirectory>().FindAsync(NotificationTestHost.TenantId, "luis@entidad.gov.co");
-        Assert.NotNull(luis?.PersonalConversationId);
-        Assert.Equal(2, Posts(luis.PersonalConversationId));
+        Assert.NotNull(luis?.Conversation);
+        Assert.Equal(2, Posts(luis.Conversation.ConversationId));
 
         var claims = await hostB.Notifications.ListClaimsAsync(NotificationTestHost.EntityId, 2026, CancellationToken.None);
         Assert.All(claims, c => Assert.Equal(ClaimState.Sent, c.State));

@@ -8,7 +8,7 @@ using ParticipaBot.Bot.Notifications;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Core.Calendar;
-using ParticipaBot.Core.Directory;
+using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Storage;
 using ParticipaBot.Storage.Cosmos;
@@ -115,7 +115,14 @@ internal sealed class NotificationTestHost : IDisposable
     /// <summary>Registers a delegate; with <paramref name="personalConversationId"/> null the engine must create the chat.</summary>
     public Task AddUserAsync(string email, string teamsId, string? personalConversationId) =>
         _provider.GetRequiredService<IUserDirectory>().RecordAsync(
-            new DirectoryUser(teamsId, null, email, email, email, TenantId, ServiceUrl, "28:bot", personalConversationId, DateTimeOffset.UnixEpoch));
+            TenantId,
+            new DirectoryUser(
+                teamsId,
+                null,
+                email,
+                email,
+                personalConversationId is null ? null : new PersonalConversation(ServiceUrl, personalConversationId, "28:bot", "ParticipaBot", "msteams"),
+                DateTimeOffset.UnixEpoch));
 
     /// <summary>Disposes the provider and this instance's store client (the data stays for the other instance).</summary>
     public void Dispose()
