@@ -59,6 +59,13 @@ internal static class ConversationServiceCollectionExtensions
         return services;
     }
 
+    public static IServiceCollection AddConversationUpdateHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IConversationUpdateHandler
+    {
+        services.AddScoped<IConversationUpdateHandler, THandler>();
+        return services;
+    }
+
     public static IServiceCollection AddInstallationHandler<THandler>(this IServiceCollection services)
         where THandler : class, IInstallationHandler
     {

@@ -47,6 +47,15 @@ internal interface IInstallationHandler
 }
 
 /// <summary>
+/// Told of every conversationUpdate (e.g. Teams' channelCreated, channelRenamed, channelDeleted in channelData.eventType),
+/// before members added or removed are handled. Register it with <c>services.AddConversationUpdateHandler&lt;T&gt;()</c>.
+/// </summary>
+internal interface IConversationUpdateHandler
+{
+    Task OnConversationUpdateAsync(TurnContext context);
+}
+
+/// <summary>
 /// What a command is called and how it is explained. <paramref name="Id"/> is language-neutral and is also the verb of
 /// the buttons that run it; names are matched ignoring case, accents and extra spaces (TextFolding).
 /// </summary>

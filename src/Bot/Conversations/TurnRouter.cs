@@ -15,7 +15,8 @@ internal sealed class TurnRouter(
     IActivityDeduplicator deduplicator,
     IRoleResolver roles,
     ILogger<TurnRouter> logger,
-    IEnumerable<ITurnObserver> observers)
+    IEnumerable<ITurnObserver> observers,
+    IEnumerable<IConversationUpdateHandler>? conversationUpdateHandlers = null)
 {
     // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
     // on install produce one welcome.
@@ -151,6 +152,11 @@ internal sealed class TurnRouter(
 
     private async Task OnConversationUpdateAsync(TurnContext context)
     {
+        foreach (var handler in conversationUpdateHandlers ?? [])
+        {
+            await handler.OnConversationUpdateAsync(context);
+        }
+
         var botId = context.Activity.Recipient?.Id;
         if (botId is null)
         {

@@ -3,6 +3,7 @@ using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Exports;
 using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
+using ParticipaBot.Bot.Notifications;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Review;
@@ -22,6 +23,7 @@ internal static class BotHost
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddReview();
         builder.Services.AddCompliance();
         builder.Services.AddHealth();

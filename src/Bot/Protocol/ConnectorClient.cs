@@ -114,15 +114,6 @@ internal sealed class ConnectorClient(
         var payload = body?.ToJsonString(ProtocolJsonContext.Default.Options);
         var logPath = uri.AbsolutePath;
 
-        if (isRead)
-        {
-            await rateLimiter.WaitForReadAsync(conversationKey, tenantId, cancellationToken);
-        }
-        else
-        {
-            await rateLimiter.WaitForSendAsync(conversationKey, tenantId, cancellationToken);
-        }
-
         var client = httpClientFactory.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {
@@ -148,15 +139,29 @@ internal sealed class ConnectorClient(
                 request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
             }
 
-            using var attemptTimeout = new CancellationTokenSource(settings.ConnectorAttemptTimeout, timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
-            HttpResponseMessage response;
-            try
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
+
+            // Every attempt waits for the Teams budgets; a send holds its conversation's slot until Teams answered.
+            using (isRead
+                ? await rateLimiter.AcquireReadAsync(conversationKey, tenantId, cancellationToken)
+                : await rateLimiter.AcquireSendAsync(conversationKey, tenantId, cancellationToken))
             {
-                response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+                using var attemptTimeout = new CancellationTokenSource(settings.ConnectorAttemptTimeout, timeProvider);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+                try
+                {
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is OperationCanceledException or HttpRequestException)
+                {
+                    failure = exception;
+                }
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is OperationCanceledException or HttpRequestException)
+
+            if (response is null)
             {
+                var exception = failure!;
                 if (attempt >= settings.ConnectorMaxAttempts)
                 {
                     throw new ConnectorException($"Bot Connector {method} {logPath}: sin respuesta tras {attempt} intentos. / no response after {attempt} attempts.", null, null, null, exception);

@@ -6,13 +6,25 @@ namespace ParticipaBot.Bot.Protocol;
 /// </summary>
 internal sealed class ConversationRateLimiter(TimeProvider timeProvider)
 {
+    private readonly TimeProvider _timeProvider = timeProvider;
+
+    /// <summary>
+    /// Teams counts requests as they arrive. Sends are exact (see <see cref="AcquireSendAsync"/>); reads and the tenant
+    /// budget count from release, so their windows are widened by this margin to absorb network delays.
+    /// </summary>
+    internal static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(250);
+
     private readonly SlidingWindowRateLimiter _sends = new(timeProvider,
         (7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1)));
 
     private readonly SlidingWindowRateLimiter _reads = new(timeProvider,
-        (14, TimeSpan.FromSeconds(1)), (16, TimeSpan.FromSeconds(2)), (120, TimeSpan.FromSeconds(30)), (3600, TimeSpan.FromHours(1)));
+        (14, Widen(1)), (16, Widen(2)), (120, Widen(30)), (3600, TimeSpan.FromHours(1) + ArrivalMargin));
 
-    private readonly SlidingWindowRateLimiter _tenants = new(timeProvider, (50, TimeSpan.FromSeconds(1)));
+    private readonly SlidingWindowRateLimiter _tenants = new(timeProvider, (50, Widen(1)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _sendGates = new(StringComparer.Ordinal);
+
+    private static TimeSpan Widen(int seconds) => TimeSpan.FromSeconds(seconds) + ArrivalMargin;
 
     /// <summary>Waits for a send/create/update/delete slot in the conversation and the tenant.</summary>
     public async Task WaitForSendAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
@@ -21,10 +33,63 @@ internal sealed class ConversationRateLimiter(TimeProvider timeProvider)
         await _tenants.WaitAsync(tenantId ?? string.Empty, cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for a send slot and holds the conversation until disposed (after Teams answered): sends to one
+    /// conversation go one at a time, and each counts in the windows from when it was answered, the latest instant it
+    /// can have arrived. So arrivals stay within budget whatever the network delays, while different conversations
+    /// proceed in parallel.
+    /// </summary>
+    public async Task<IDisposable> AcquireSendAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
+    {
+        var gate = _sendGates.GetOrAdd(conversationKey, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await WaitForSendAsync(conversationKey, tenantId, cancellationToken);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+
+        return new SendSlot(this, conversationKey, gate);
+    }
+
+    /// <summary>Waits for a member-read slot; nothing to hold afterwards.</summary>
+    public async Task<IDisposable> AcquireReadAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
+    {
+        await WaitForReadAsync(conversationKey, tenantId, cancellationToken);
+        return NoSlot.Instance;
+    }
+
     /// <summary>Waits for a member-read slot in the conversation and the tenant.</summary>
     public async Task WaitForReadAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
     {
         await _reads.WaitAsync(conversationKey, cancellationToken);
         await _tenants.WaitAsync(tenantId ?? string.Empty, cancellationToken);
+    }
+
+    private sealed class SendSlot(ConversationRateLimiter owner, string conversationKey, SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner._sends.Amend(conversationKey, owner._timeProvider.GetUtcNow());
+                gate.Release();
+            }
+        }
+    }
+
+    private sealed class NoSlot : IDisposable
+    {
+        public static readonly NoSlot Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -75,6 +75,30 @@ internal sealed class SlidingWindowRateLimiter
         }
     }
 
+    /// <summary>
+    /// Moves the key's latest event to <paramref name="actual"/> when that is later (e.g. when the request was answered),
+    /// so later slots count from it. Only meaningful when the caller serialises the key's events.
+    /// </summary>
+    public void Amend(string key, DateTimeOffset actual)
+    {
+        lock (_history)
+        {
+            if (!_history.TryGetValue(key, out var queue) || queue.Count == 0)
+            {
+                return;
+            }
+
+            var events = queue.ToArray();
+            if (events[^1] >= actual)
+            {
+                return;
+            }
+
+            events[^1] = actual;
+            _history[key] = new Queue<DateTimeOffset>(events);
+        }
+    }
+
     private void SweepIdleKeys(DateTimeOffset now)
     {
         if (now - _lastSweep < _longest)

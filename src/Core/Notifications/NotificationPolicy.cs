@@ -17,6 +17,12 @@ public enum NotificationKind
 
     /// <summary>Proposals still unanswered before the period closes, to the area's delegates.</summary>
     UnansweredProposals,
+
+    /// <summary>The space changed (new version) or was cancelled: the channel cards already posted are updated in place.</summary>
+    ChannelUpdate,
+
+    /// <summary>The space's event in the organizer's calendar is created, patched to the new version, or cancelled.</summary>
+    CalendarSync,
 }
 
 /// <summary>Who receives a notification.</summary>
@@ -30,6 +36,9 @@ public enum NotificationAudience
 
     /// <summary>The plan's coordinators, in personal chat.</summary>
     Coordinators,
+
+    /// <summary>The organizer mailbox's calendar (Microsoft Graph), with the delegates as attendees.</summary>
+    Calendar,
 }
 
 /// <summary>A scheduled space as the policy sees it.</summary>
@@ -108,6 +117,41 @@ public sealed class NotificationPolicy(
                 {
                     due.Add(notification);
                 }
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// The follow-ups of changes at <paramref name="now"/>: an in-place update of posted channel cards for every space
+    /// whose version moved past 1 or that was cancelled, and a calendar sync per version (or cancellation) of every
+    /// space still ahead. Keys carry the version, so each change is applied once.
+    /// </summary>
+    public static IReadOnlyList<DueNotification> Syncs(IEnumerable<NotificationSpace> spaces, DateTimeOffset now, bool calendarEnabled)
+    {
+        ArgumentNullException.ThrowIfNull(spaces);
+        var due = new List<DueNotification>();
+        foreach (var space in spaces)
+        {
+            if (now >= space.Start)
+            {
+                continue;
+            }
+
+            var suffix = space.IsCancelled ? "cancelled" : "v" + space.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (space.IsCancelled || space.Version > 1)
+            {
+                due.Add(new DueNotification(
+                    $"{NotificationKind.ChannelUpdate}|{space.SpaceId}|{suffix}",
+                    NotificationKind.ChannelUpdate, NotificationAudience.Channel, space.SpaceId, space.Area, now, space.Start));
+            }
+
+            if (calendarEnabled)
+            {
+                due.Add(new DueNotification(
+                    $"{NotificationKind.CalendarSync}|{space.SpaceId}|{suffix}",
+                    NotificationKind.CalendarSync, NotificationAudience.Calendar, space.SpaceId, space.Area, now, space.Start));
             }
         }
 

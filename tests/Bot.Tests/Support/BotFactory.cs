@@ -27,6 +27,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+
+        // The notifications engine ticks on its own; tests of notifications drive it explicitly.
+        builder.UseSetting("Notifications:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.TryAddSingleton<IInboundAuthenticator, AnonymousAuthenticator>();

@@ -108,4 +108,20 @@ public sealed class NotificationPolicyTests
         var endMonth = ((date.Month - 1) / 4 * 4) + 4;
         return new DateOnly(date.Year, endMonth, DateTime.DaysInMonth(date.Year, endMonth));
     }
+
+    [Fact]
+    public void Syncs_NewChangedAndCancelledSpaces_OneKeyPerVersionForCardsAndCalendar()
+    {
+        var before = Forum.Start.AddDays(-10);
+        var moved = Forum with { SpaceId = "S2", Version = 3 };
+        var cancelled = Forum with { SpaceId = "S3", IsCancelled = true };
+
+        var keys = NotificationPolicy.Syncs([Forum, moved, cancelled], before, calendarEnabled: true).Select(n => n.Key).ToList();
+
+        Assert.Equal(
+            ["CalendarSync|S1|v1", "ChannelUpdate|S2|v3", "CalendarSync|S2|v3", "ChannelUpdate|S3|cancelled", "CalendarSync|S3|cancelled"],
+            keys);
+        Assert.Equal(["ChannelUpdate|S2|v3", "ChannelUpdate|S3|cancelled"], NotificationPolicy.Syncs([Forum, moved, cancelled], before, calendarEnabled: false).Select(n => n.Key));
+        Assert.Empty(NotificationPolicy.Syncs([Forum, moved, cancelled], Forum.Start, calendarEnabled: true));
+    }
 }

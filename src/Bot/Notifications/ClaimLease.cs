@@ -1,0 +1,52 @@
+using ParticipaBot.Core.Notifications;
+using ParticipaBot.Storage;
+
+namespace ParticipaBot.Bot.Notifications;
+
+/// <summary>The claim was taken over by another instance (our lease expired): stop without writing.</summary>
+internal sealed class LeaseLostException(string key)
+    : Exception($"La notificación '{key}' la tomó otra instancia. / Notification '{key}' was taken over by another instance.");
+
+/// <summary>A notification cannot be delivered now (no recipient known, Teams refused); retried, then parked.</summary>
+internal sealed class NotificationUndeliverableException(string message) : Exception(message);
+
+/// <summary>
+/// The claim an instance holds while sending: records each delivery as soon as Teams answers (renewing the lease), so a
+/// take-over after a crash skips the recipients already served. Every write is conditional on the ETag last written.
+/// </summary>
+internal sealed class ClaimLease(DocumentCollection<NotificationClaim> claims, Document<NotificationClaim> document, TimeProvider time, ClaimSettings settings)
+{
+    private Document<NotificationClaim> _document = document;
+
+    public NotificationClaim Claim => _document.Value;
+
+    public bool IsTakeOver { get; init; }
+
+    public bool Delivered(string target) => _document.Value.Deliveries.Any(d => string.Equals(d.Target, target, StringComparison.Ordinal));
+
+    public NotificationDelivery? DeliveryTo(string target) =>
+        _document.Value.Deliveries.FirstOrDefault(d => string.Equals(d.Target, target, StringComparison.Ordinal));
+
+    public Task RecordAsync(NotificationDelivery delivery, CancellationToken cancellationToken) =>
+        WriteAsync(claim => claim with
+        {
+            Deliveries = [.. claim.Deliveries.Where(d => d.Target != delivery.Target), delivery],
+            LeaseUntil = time.GetUtcNow() + settings.Lease,
+            UpdatedAt = time.GetUtcNow(),
+        }, cancellationToken);
+
+    public Task CompleteAsync(Func<NotificationClaim, NotificationClaim> final, CancellationToken cancellationToken) => WriteAsync(final, cancellationToken);
+
+    private async Task WriteAsync(Func<NotificationClaim, NotificationClaim> next, CancellationToken cancellationToken)
+    {
+        // One sender writes its claim sequentially, so the ETag of the last write is always the current one.
+        try
+        {
+            _document = await claims.ReplaceAsync(_document.PartitionKey, _document.Id, next(_document.Value), _document.ETag, cancellationToken: cancellationToken);
+        }
+        catch (DocumentStoreException exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
+        {
+            throw new LeaseLostException(_document.Value.Key);
+        }
+    }
+}
