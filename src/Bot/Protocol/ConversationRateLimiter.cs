@@ -14,8 +14,14 @@ internal sealed class ConversationRateLimiter(TimeProvider timeProvider)
     /// </summary>
     internal static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Timers may wake a few milliseconds before the wall clock reaches the slot (they run on a different clock), so
+    /// send windows carry a small guard: a send released "exactly" on the boundary still arrives inside Teams' budget.
+    /// </summary>
+    internal static readonly TimeSpan SendGuard = TimeSpan.FromMilliseconds(50);
+
     private readonly SlidingWindowRateLimiter _sends = new(timeProvider,
-        (7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1)));
+        (7, Guard(1)), (8, Guard(2)), (60, Guard(30)), (1800, TimeSpan.FromHours(1) + SendGuard));
 
     private readonly SlidingWindowRateLimiter _reads = new(timeProvider,
         (14, Widen(1)), (16, Widen(2)), (120, Widen(30)), (3600, TimeSpan.FromHours(1) + ArrivalMargin));
@@ -25,6 +31,8 @@ internal sealed class ConversationRateLimiter(TimeProvider timeProvider)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _sendGates = new(StringComparer.Ordinal);
 
     private static TimeSpan Widen(int seconds) => TimeSpan.FromSeconds(seconds) + ArrivalMargin;
+
+    private static TimeSpan Guard(int seconds) => TimeSpan.FromSeconds(seconds) + SendGuard;
 
     /// <summary>Waits for a send/create/update/delete slot in the conversation and the tenant.</summary>
     public async Task WaitForSendAsync(string conversationKey, string? tenantId, CancellationToken cancellationToken)
