@@ -36,6 +36,15 @@ internal interface IInvokeHandler
 }
 
 /// <summary>
+/// Looks at a message's attachments (files sent in personal chat) before its text is matched to a command; returns
+/// true when it handled the message. Register with <c>services.AddAttachmentHandler&lt;T&gt;()</c>.
+/// </summary>
+internal interface IAttachmentHandler
+{
+    Task<bool> TryHandleAsync(TurnContext context);
+}
+
+/// <summary>
 /// Told when the bot is added to or removed from a conversation (personal chat, team, group chat), before the welcome
 /// is sent: the place to store the conversation reference for proactive messages.
 /// </summary>

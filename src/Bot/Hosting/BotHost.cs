@@ -3,6 +3,7 @@ using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Bot.Reporting;
 using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Hosting;
@@ -19,6 +20,7 @@ internal static class BotHost
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
+        builder.Services.AddReportWizard();
         builder.Services.AddHealth();
 
         var app = builder.Build();

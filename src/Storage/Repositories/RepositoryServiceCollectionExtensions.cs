@@ -13,6 +13,7 @@ public static class RepositoryServiceCollectionExtensions
     {
         services.TryAddSingleton<IPlanRepository>(sp => new DocumentStorePlanRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IReportRepository>(sp => new DocumentStoreReportRepository(sp.GetRequiredService<IDocumentStore>()));
+        services.TryAddSingleton<IReportDraftRepository>(sp => new DocumentStoreReportDraftRepository(sp.GetRequiredService<IDocumentStore>()));
         return services;
     }
 }
