@@ -16,6 +16,8 @@ internal static partial class Texts
 
     public static readonly LocalizedText WizardPickerDraft = new("wizard.picker.draft", "Tienes un reporte en curso: «{0}» (paso {1} de {2}). Empezar otro lo reemplaza.", "You have a report in progress: \"{0}\" (step {1} of {2}). Starting another replaces it.");
 
+    public static readonly LocalizedText WizardSpaceLocked = new("wizard.spaceLocked", "Su cuatrimestre ya cerró: pide a la coordinación que desbloquee el reporte.", "Its four-month period has closed: ask the coordinators to unlock the report.");
+
     public static readonly LocalizedText WizardReportThis = new("wizard.reportThis", "Reportar este", "Report this one");
 
     public static readonly LocalizedText WizardUnscheduledButton = new("wizard.unscheduledButton", "Reportar un espacio no programado", "Report an unscheduled space");

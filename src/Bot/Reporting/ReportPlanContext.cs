@@ -34,7 +34,12 @@ internal sealed record ReportPlanContext(
     public IReadOnlyList<ScheduledSpace> Due() =>
         [.. Plan.Spaces.Where(s => MayReport(s) && s.Status != SpaceStatus.Cancelado && ReportOf(s.Id) is null
                 && (s.Status == SpaceStatus.Realizado || (s.Period.Start is { } start && start <= Validation.Today)))
-            .OrderBy(s => s.Period.Start ?? DateOnly.MaxValue)];
+            .OrderBy(s => IsLocked(s))
+            .ThenByDescending(s => s.Period.Start ?? DateOnly.MinValue)];
+
+    /// <summary>Whether the space's cuatrimestre has closed (reports are then refused unless a coordinator unlocks them).</summary>
+    public bool IsLocked(ScheduledSpace space) =>
+        (space.Period.End ?? space.Period.Start) is { } last && ReportLock.IsLocked(last, Validation.Today, unlocked: false, periods: Validation.Periods);
 
     /// <summary>The user's spaces still to come, soonest first.</summary>
     public IReadOnlyList<ScheduledSpace> Upcoming() =>

@@ -35,8 +35,8 @@ internal sealed class ReportWizard(
         var current = await drafts.GetAsync(turn.Conversation.ConversationId, turn.CancellationToken);
         var card = ReportWizardCards.Picker(
             turn.Language,
-            [.. plan.Due().Select(ReportWizardCards.Option)],
-            [.. plan.Upcoming().Select(ReportWizardCards.Option)],
+            [.. plan.Due().Select(s => ReportWizardCards.Option(s, plan.IsLocked(s)))],
+            [.. plan.Upcoming().Select(s => ReportWizardCards.Option(s))],
             Summary(current?.Value),
             notice);
         await turn.RespondWithCardAsync(card);
@@ -51,7 +51,7 @@ internal sealed class ReportWizard(
         }
 
         var current = await drafts.GetAsync(turn.Conversation.ConversationId, turn.CancellationToken);
-        await turn.RespondWithCardAsync(ReportWizardCards.Pending(turn.Language, [.. plan.Due().Select(ReportWizardCards.Option)], Summary(current?.Value)));
+        await turn.RespondWithCardAsync(ReportWizardCards.Pending(turn.Language, [.. plan.Due().Select(s => ReportWizardCards.Option(s, plan.IsLocked(s)))], Summary(current?.Value)));
     }
 
     /// <summary>"continuar": the step where the delegate stopped.</summary>

@@ -36,7 +36,8 @@ internal static class WizardVerbs
 }
 
 /// <summary>A space as the picker lists it.</summary>
-internal sealed record SpaceOption(string Id, string Name, DateOnly? Date, string? Area);
+/// <param name="Locked">Its cuatrimestre closed: it cannot be reported without a coordinator's unlock.</param>
+internal sealed record SpaceOption(string Id, string Name, DateOnly? Date, string? Area, bool Locked = false);
 
 /// <summary>The draft in progress as a one-line reminder.</summary>
 internal sealed record DraftSummary(string Name, int Step, int Steps);
@@ -75,7 +76,9 @@ internal static class ReportWizardCards
             [
                 CardElements.TextBlock(space.Name, bold: true),
                 CardElements.TextBlock(SpaceLine(space, language), subtle: true),
-                CardElements.ActionSet([CardActions.Execute(Texts.WizardReportThis.For(language), WizardVerbs.Start, new JsonObject { [WizardVerbs.SpaceKey] = space.Id })]),
+                space.Locked
+                    ? CardElements.TextBlock(Texts.WizardSpaceLocked.For(language), color: "warning")
+                    : CardElements.ActionSet([CardActions.Execute(Texts.WizardReportThis.For(language), WizardVerbs.Start, new JsonObject { [WizardVerbs.SpaceKey] = space.Id })]),
             ]));
         }
 
@@ -234,7 +237,7 @@ internal static class ReportWizardCards
             .WithFallbackText(text)
             .Build();
 
-    public static SpaceOption Option(ScheduledSpace space) => new(space.Id, space.Name, space.Period.Start, space.LeaderArea);
+    public static SpaceOption Option(ScheduledSpace space, bool locked = false) => new(space.Id, space.Name, space.Period.Start, space.LeaderArea, locked);
 
     private static string SpaceLine(SpaceOption space, UserLanguage language) =>
         Texts.WizardSpaceLine.Format(language, Date(space.Date, language), space.Area ?? "—");
