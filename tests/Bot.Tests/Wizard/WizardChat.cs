@@ -23,8 +23,9 @@ internal sealed class WizardChat
     private readonly HttpClient _client;
     private int _sequence;
 
-    public WizardChat(BotFactory factory, string? conversationId = null, string locale = "es-CO")
+    public WizardChat(BotFactory factory, string? conversationId = null, string locale = "es-CO", string conversationType = "personal")
     {
+        ConversationType = conversationType;
         Factory = factory;
         _client = factory.CreateClient();
         ConversationId = conversationId ?? "a:" + Guid.NewGuid().ToString("N");
@@ -36,6 +37,8 @@ internal sealed class WizardChat
     public string ConversationId { get; }
 
     public string Locale { get; }
+
+    public string ConversationType { get; }
 
     /// <summary>The last card the bot showed (the invoke response, or the last card it sent).</summary>
     public JsonObject? Card { get; set; }
@@ -264,7 +267,7 @@ internal sealed class WizardChat
             ["serviceUrl"] = "https://smba.trafficmanager.net/amer/",
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = "29:1a2b3c-user", ["name"] = "Laura Gómez", ["aadObjectId"] = "6f0c2f3a-8d3b-4e1a-9c51-1a2b3c4d5e6f" },
-            ["conversation"] = new JsonObject { ["id"] = ConversationId, ["conversationType"] = "personal", ["tenantId"] = "8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90" },
+            ["conversation"] = new JsonObject { ["id"] = ConversationId, ["conversationType"] = ConversationType, ["tenantId"] = "8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90" },
             ["recipient"] = new JsonObject { ["id"] = "28:00000000-0000-0000-0000-0000000000b0", ["name"] = "ParticipaBot" },
             ["locale"] = Locale,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90" } },
