@@ -20,6 +20,10 @@ internal static class CardCatalog
             yield return KeyValuePair.Create($"help.{suffix}", HelpCard.Build(language, DefaultCommands));
             yield return KeyValuePair.Create($"channel-note.{suffix}", ChannelNoteCard.Build(language));
             yield return KeyValuePair.Create($"not-understood.{suffix}", NotUnderstoodCard.Build(language));
+            foreach (var card in WizardCardSamples.All(language, suffix))
+            {
+                yield return card;
+            }
         }
     }
 }
