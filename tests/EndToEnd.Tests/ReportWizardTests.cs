@@ -43,7 +43,6 @@ public sealed class ReportWizardTests(PlaygroundFixture fixture)
         await fixture.RunAsync(nameof(Report_PageClosedMidway_ContinuesOnANewPage) + "-1", async chat =>
         {
             await chat.OpenPersonalChatAsync();
-            await chat.WaitForCardAsync("ParticipaBot");
             await StartAsync(chat, space.Name);
             var step2 = await NextAsync(chat, "Paso 2 de 7");
             await ClickAsync(chat, step2, "Guardar y seguir");
@@ -76,7 +75,7 @@ public sealed class ReportWizardTests(PlaygroundFixture fixture)
     {
         await chat.SendAsync("reportar");
         var picker = await chat.WaitForCardAsync(spaceName);
-        await chat.MarkAsync();
+        await chat.MarkBeforeLastAsync();
         // The button under this space's name (other spaces may be due too).
         await picker.Locator($"xpath=.//*[contains(normalize-space(.), '{spaceName}') and not(*)]/following::button[1]").ClickAsync();
         var step1 = await chat.WaitForCardAsync("Paso 1 de 7");
@@ -122,7 +121,6 @@ public sealed class ReportWizardTests(PlaygroundFixture fixture)
     /// <summary>Clicks a card button; the answer may replace the card in place (Action.Execute), so waits look at it too.</summary>
     private static async Task ClickAsync(PlaygroundPage chat, ILocator card, string title)
     {
-        await chat.MarkAsync();
         await chat.MarkBeforeLastAsync();
         await PlaygroundPage.ClickCardButtonAsync(card, title);
     }
