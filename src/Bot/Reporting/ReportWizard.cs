@@ -284,6 +284,13 @@ internal sealed class ReportWizard(
             return;
         }
 
+        if (!string.Equals(stepId, wizard.Draft.CurrentStep, StringComparison.Ordinal))
+        {
+            // A card of a step the delegate already left (a double click, an older message): show where they are, change nothing.
+            await RespondWithStepAsync(turn, plan, wizard, ValidationResult.Valid);
+            return;
+        }
+
         if (stepId == ReportSteps.Review)
         {
             // Back from the review: the last editable step.

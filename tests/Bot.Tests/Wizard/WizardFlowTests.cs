@@ -333,6 +333,24 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
     }
 
     [Fact]
+    public async Task Next_PressedTwiceOnTheSameCard_AdvancesOnce()
+    {
+        var chat = new WizardChat(host.Factory);
+        await StartAsync(chat);
+        var step1 = chat.Card!;
+
+        await chat.SubmitAsync("report.next");
+        chat.Card = step1;
+        var card = await chat.SubmitAsync("report.next", Values(("name", "Otro nombre desde una tarjeta vieja")));
+
+        Assert.Contains("Paso 2 de 7", WizardChat.AllText(card), StringComparison.Ordinal);
+        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
+        var draft = (await drafts.GetAsync(chat.ConversationId))!.Value.Draft;
+        Assert.Equal("datos", draft.CurrentStep);
+        Assert.NotEqual("Otro nombre desde una tarjeta vieja", draft.Value("name"));
+    }
+
+    [Fact]
     public async Task Pending_ShowsTheDraftAndTheSpacesDue()
     {
         var chat = new WizardChat(host.Factory, locale: "en-US");
