@@ -183,6 +183,10 @@ internal sealed class WizardChat
         .SelectMany(n => new[] { n["text"], n["title"], n["value"] }).OfType<JsonValue>()
         .Select(v => v.TryGetValue<string>(out var text) ? text : v.ToJsonString()));
 
+    /// <summary>The draft the conversation has stored, or null.</summary>
+    public async Task<ReportDraft?> DraftAsync() =>
+        (await Factory.Services.GetRequiredService<IReportDraftRepository>().GetAsync(ConversationId))?.Value.Draft;
+
     public async Task<ParticipationReport> SingleReportAsync()
     {
         var reports = Factory.Services.GetRequiredService<IReportRepository>();

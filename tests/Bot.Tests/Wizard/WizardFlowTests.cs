@@ -209,8 +209,7 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
         Assert.Contains("2. Recomendación / Tercera", text, StringComparison.Ordinal);
         Assert.Contains("En estudio", text, StringComparison.Ordinal);
 
-        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
-        var draft = (await drafts.GetAsync(chat.ConversationId))!.Value.Draft;
+        var draft = (await chat.DraftAsync())!;
         Assert.Equal("Segunda", draft.Value("items.0.text"));
         Assert.Equal("EN_ESTUDIO", draft.Value("answers.0.decision"));
         Assert.Null(draft.Value("items.2.text"));
@@ -228,8 +227,7 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
 
         card = await chat.SayAsync("CONTINUAR");
         Assert.Contains("No tienes un reporte en curso", WizardChat.AllText(card), StringComparison.Ordinal);
-        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
-        Assert.Null(await drafts.GetAsync(chat.ConversationId));
+        Assert.Null(await chat.DraftAsync());
     }
 
     [Fact]
@@ -318,8 +316,7 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
         data["evil.key"] = "x";
         await chat.ExecuteRawAsync("report.next", data);
 
-        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
-        var draft = (await drafts.GetAsync(chat.ConversationId))!.Value.Draft;
+        var draft = (await chat.DraftAsync())!;
         Assert.Equal("ENCUENTRO_TERRITORIAL", draft.Value("format"));
         Assert.Null(draft.Value("status"));
         Assert.Null(draft.Value("evil.key"));
@@ -344,8 +341,7 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
         var card = await chat.SubmitAsync("report.next", Values(("name", "Otro nombre desde una tarjeta vieja")));
 
         Assert.Contains("Paso 2 de 7", WizardChat.AllText(card), StringComparison.Ordinal);
-        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
-        var draft = (await drafts.GetAsync(chat.ConversationId))!.Value.Draft;
+        var draft = (await chat.DraftAsync())!;
         Assert.Equal("datos", draft.CurrentStep);
         Assert.NotEqual("Otro nombre desde una tarjeta vieja", draft.Value("name"));
     }

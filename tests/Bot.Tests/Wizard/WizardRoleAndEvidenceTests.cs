@@ -90,8 +90,7 @@ public sealed class WizardRoleAndEvidenceTests(WizardHostFixture host) : IClassF
         Assert.Contains("No acepto «grabacion.mp4»: pesa 30 MB y el máximo es 25 MB", texts, StringComparison.Ordinal);
         Assert.Contains("No acepto «fotos.ZIP.ps1»", texts, StringComparison.Ordinal);
 
-        var drafts = host.Factory.Services.GetRequiredService<IReportDraftRepository>();
-        var draft = (await drafts.GetAsync(chat.ConversationId))!.Value.Draft;
+        var draft = (await chat.DraftAsync())!;
         Assert.Equal("ACTA", draft.Value("evidence.0.kind"));
         Assert.Equal("Acta reunión junio.pdf", draft.Value("evidence.0.fileName"));
         Assert.Equal("pdf", draft.Value("evidence.0.contentType"));
