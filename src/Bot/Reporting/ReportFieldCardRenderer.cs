@@ -22,6 +22,9 @@ internal sealed record FieldRenderContext(
     IReadOnlyDictionary<string, string>? SpaceLabels = null,
     Func<FormField, int, string, JsonObject>? EntryAction = null)
 {
+    /// <summary>Plan activities by id ("2.1 Descripción…"): the activity is then picked from a list rather than typed.</summary>
+    public IReadOnlyDictionary<string, string>? ActivityLabels { get; init; }
+
     public CultureInfo Culture => CultureInfo.GetCultureInfo(Language.ToLocale());
 
     public string Text(CoreText text) => text.For(Culture);
@@ -105,6 +108,11 @@ internal static class ReportFieldCardRenderer
                 && context.SpaceLabels?.TryGetValue(spaceId, out var spaceLabel) == true)
             {
                 text = text.Replace(spaceId, spaceLabel, StringComparison.Ordinal);
+            }
+
+            if (field.Id == ReportFields.Activity && context.ActivityLabels?.TryGetValue(text, out var activityLabel) == true)
+            {
+                text = activityLabel;
             }
 
             yield return (context.Text(field.Label), text.Length == 0 ? Texts.WizardReviewEmpty.For(context.Language) : Shorten(text, SummaryLength));
@@ -253,8 +261,16 @@ internal static class ReportFieldCardRenderer
                     ? string.Join(',', ReportValues.SplitCodes(raw).Select(c => options.FirstOrDefault(o => string.Equals(o.Value, c, StringComparison.OrdinalIgnoreCase)).Value ?? c))
                     : options.FirstOrDefault(o => string.Equals(o.Value, raw.Trim(), StringComparison.OrdinalIgnoreCase)).Value ?? raw;
                 return CardElements.InputChoiceSet(key, label, options, required, error, isMultiSelect: multi, value: value);
+            case PartKind.Text when field.Id == ReportFields.Activity && context.ActivityLabels is { Count: > 0 } activities:
+                var activityChoices = activities.Select(a => (Title: a.Value, Value: a.Key)).ToList();
+                if (raw is not null && !activities.ContainsKey(raw))
+                {
+                    // What was stored stays visible, even when it is not an activity of the plan (the error says so).
+                    activityChoices.Insert(0, (raw, raw));
+                }
+
+                return CardElements.InputChoiceSet(key, label, activityChoices, required, error, value: raw);
             default:
-                _ = field;
                 return CardElements.InputText(key, label, required, error, placeholder, maxLength: part.MaxLength, value: raw);
         }
     }

@@ -20,6 +20,10 @@ internal sealed record ReportPlanContext(
     IReadOnlyDictionary<string, string> SpaceLabels,
     IReadOnlyList<ParticipationReport> Reports)
 {
+    /// <summary>The plan's activities by id, as "number description" (at most 60, shortened), for the activity list.</summary>
+    public IReadOnlyDictionary<string, string> ActivityLabels { get; } = Plan.Activities.Take(60)
+        .ToDictionary(a => a.Id, a => ReportFieldCardRenderer.Shorten($"{a.Number} {a.Description}", 90), StringComparer.Ordinal);
+
     /// <summary>Whether the user may report a space (by its leader area; a space with no area is open to any delegate).</summary>
     public bool MayReport(ScheduledSpace space) =>
         Roles.DelegateOfAnyArea || (space.LeaderArea ?? Activity(space)?.LeaderArea) is not { } area

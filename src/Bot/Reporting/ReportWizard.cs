@@ -409,7 +409,7 @@ internal sealed class ReportWizard(
         var current = wizard.Draft.Value("space.id");
         var offered = plan.Plan.Spaces.Where(s => plan.MayReport(s) || s.Id == current).Take(60).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var options = plan.Validation with { KnownSpaceIds = offered };
-        return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels);
+        return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels) { ActivityLabels = plan.ActivityLabels };
     }
 
     private async Task<ReportPlanContext?> LoadAsync(TurnContext turn, int? year = null)

@@ -32,6 +32,7 @@ internal static class WizardCardSamples
     public static Dictionary<string, string> Valid { get; } = new(StringComparer.Ordinal)
     {
         ["space.id"] = "ESP-001",
+        ["activity"] = "act-2",
         ["name"] = "Encuentro territorial de trabajo decente",
         ["heldOn.from"] = "2026-06-18",
         ["area.leader"] = Area,
@@ -120,7 +121,14 @@ internal static class WizardCardSamples
     }
 
     private static FieldRenderContext Context(Dictionary<string, string> values, ValidationResult validation, UserLanguage language) =>
-        new(ReportWizard.Form, values, validation, s_context, language, s_spaceLabels);
+        new(ReportWizard.Form, values, validation, s_context, language, s_spaceLabels)
+        {
+            ActivityLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["act-1"] = "1.1 Caracterizar los grupos de valor",
+                ["act-2"] = "2.1 Formular la estrategia de participación",
+            },
+        };
 
     private static ReportWizardDraft Wizard(Dictionary<string, string> values, string stepId) => new()
     {
