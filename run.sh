@@ -15,14 +15,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> Compilando / building"
 dotnet build src/Bot/ParticipaBot.Bot.csproj -c Release -nologo -clp:ErrorsOnly
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# Background jobs share this script's process group: stopping the group stops the bot, the Playground and its helpers.
+cleanup() { trap - EXIT INT TERM; kill 0 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
 echo "==> Iniciando el bot / starting the bot on http://127.0.0.1:$bot_port"
 ASPNETCORE_ENVIRONMENT=Development dotnet src/Bot/bin/Release/net10.0/ParticipaBot.Bot.dll \
   serve --urls "http://127.0.0.1:$bot_port" --contentRoot "$root/src/Bot" &
-pids+=($!)
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1 && break
@@ -30,10 +29,11 @@ for _ in $(seq 1 60); do
 done
 
 echo "==> Iniciando Agents Playground / starting the Agents Playground"
-# The Playground exits when its standard input closes, so it gets one that stays open.
-tail -f /dev/null | LANG=${PLAYGROUND_LANG:-es_CO.UTF-8} tools/node_modules/.bin/agentsplayground \
-  -e "http://127.0.0.1:$bot_port/api/messages" -c msteams --dt -p "$playground_port" &
-pids+=($!)
+# The Playground exits when its standard input closes, so it gets one that stays open; it writes a devTools
+# folder where it runs, so it runs in the data directory rather than in the checkout.
+mkdir -p "$root/data/playground"
+(cd "$root/data/playground" && tail -f /dev/null | LANG=${PLAYGROUND_LANG:-es_CO.UTF-8} "$root/tools/node_modules/.bin/agentsplayground" \
+  -e "http://127.0.0.1:$bot_port/api/messages" -c msteams --dt -p "$playground_port") &
 
 cat <<MSG
 

@@ -29,5 +29,13 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
 done
+# The deployable build: self-contained for linux-x64, and it must start (docs/operations.md).
+if [ "$status" = 0 ] && [ -z "${PARTICIPABOT_SKIP_PUBLISH:-}" ]; then
+  echo "==> Publicando / publishing (self-contained linux-x64)"
+  dotnet publish src/Bot/ParticipaBot.Bot.csproj -c Release -r linux-x64 --self-contained -nologo -clp:ErrorsOnly \
+    -o "$root/artifacts/publish/participabot" >/dev/null || status=$?
+  "$root/artifacts/publish/participabot/ParticipaBot.Bot" --help >/dev/null || status=$?
+fi
+
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -22,6 +22,13 @@ internal static partial class Texts
             + "I remind you of the participation spaces you lead, help you report them from this chat "
             + "and show how the plan is going.");
 
+    public static readonly LocalizedText WelcomeDevelopmentRoles = new(
+        "welcome.developmentRoles",
+        "Modo de desarrollo: aquí puedes actuar como delegado de cualquier dependencia y como coordinador, "
+            + "y ya hay un plan de ejemplo cargado para que pruebes todo.",
+        "Development mode: here you may act as delegate of any area and as coordinator, "
+            + "and a sample plan is already loaded so you can try everything.");
+
     public static readonly LocalizedText WelcomeCommandsHeading = new(
         "welcome.commandsHeading",
         "Escribe un comando o toca un botón:",
@@ -127,6 +134,11 @@ internal static partial class Texts
         "turn.actionDone",
         "Listo.",
         "Done.");
+
+    public static readonly LocalizedText StillWorking = new(
+        "turn.stillWorking",
+        "Sigo trabajando en esto; te aviso en el chat cuando termine.",
+        "Still working on this; I'll let you know in the chat when it's done.");
 
     public static readonly LocalizedText ActionAlreadyReceived = new(
         "turn.actionAlreadyReceived",

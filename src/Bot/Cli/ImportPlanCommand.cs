@@ -106,7 +106,7 @@ internal static class ImportPlanCommand
         output.WriteLine($"{plan.Components.Count} componentes, {plan.Activities.Count()} actividades, {plan.Spaces.Count} espacios");
         foreach (var component in plan.Components)
         {
-            output.WriteLine($"{component.Number}. {component.Name} ({component.Activities.Count} actividades)");
+            output.WriteLine($"{component.Number}. {component.Name} ({component.Activities.Count} {(component.Activities.Count == 1 ? "actividad" : "actividades")})");
             if (component.Objective is not null)
             {
                 output.WriteLine($"   Objetivo: {component.Objective}");

@@ -52,7 +52,7 @@ internal static class ImportScheduleCommand
             changes = PlanChanges.CompareSpaces(plan.Spaces, result.Spaces!);
             if (!arguments.DryRun && changes.Count > 0)
             {
-                await repository.SaveAsync(plan with { Spaces = result.Spaces! });
+                await repository.SaveAsync(plan with { Spaces = PlanChanges.CarryVersions(plan.Spaces, result.Spaces!) });
             }
         }
 

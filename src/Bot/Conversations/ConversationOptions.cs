@@ -22,4 +22,11 @@ internal sealed class ConversationOptions
     /// <summary>How many activity ids the in-memory deduplicator keeps at most.</summary>
     [Range(100, 10_000_000)]
     public int DeduplicationMemoryCapacity { get; set; } = 50_000;
+
+    /// <summary>
+    /// Seconds an invoke may run before its HTTP answer is sent anyway ("still working"): Teams waits 15 s at most
+    /// (PROTOCOL.md §1.6), and a late answer is an error card for the user. The turn itself still completes.
+    /// </summary>
+    [Range(1, 14)]
+    public int InvokeBudgetSeconds { get; set; } = 10;
 }

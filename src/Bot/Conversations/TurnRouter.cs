@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Access;
 
 namespace ParticipaBot.Bot.Conversations;
 
@@ -13,13 +14,25 @@ internal sealed class TurnRouter(
     IEnumerable<IInstallationHandler> installationHandlers,
     IEnumerable<IAttachmentHandler> attachmentHandlers,
     IActivityDeduplicator deduplicator,
-    ILogger<TurnRouter> logger)
+    IRoleResolver roles,
+    ILogger<TurnRouter> logger,
+    IEnumerable<ITurnObserver> observers)
 {
     // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
     // on install produce one welcome.
     internal const string WelcomeClaimId = "welcome";
 
-    public Task RouteAsync(TurnContext context) => context.Activity.Type switch
+    public async Task RouteAsync(TurnContext context)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ObserveAsync(context);
+        }
+
+        await RouteCoreAsync(context);
+    }
+
+    private Task RouteCoreAsync(TurnContext context) => context.Activity.Type switch
     {
         ActivityTypes.Message => OnMessageAsync(context),
         ActivityTypes.Invoke => OnInvokeAsync(context),
@@ -181,7 +194,7 @@ internal sealed class TurnRouter(
 
         // In a team or group chat, a new post rather than a reply to the system event.
         var card = context.IsPersonal
-            ? WelcomeCard.Build(context.Language, registry.Commands)
+            ? WelcomeCard.Build(context.Language, registry.Commands, roles.Resolve(context.User.AadObjectId, context.User.Id).DelegateOfAnyArea)
             : ChannelNoteCard.Build(context.Language);
         await context.SendCardAsync(card);
     }

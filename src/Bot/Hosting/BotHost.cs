@@ -4,6 +4,7 @@ using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Reporting;
+using ParticipaBot.Bot.Review;
 using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Hosting;
@@ -21,6 +22,7 @@ internal static class BotHost
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
         builder.Services.AddReportWizard();
+        builder.Services.AddReview();
         builder.Services.AddHealth();
 
         var app = builder.Build();

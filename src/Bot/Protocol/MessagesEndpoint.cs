@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Protocol;
@@ -32,6 +34,8 @@ internal static class MessagesEndpoint
         [FromServices] IInboundAuthenticator authenticator,
         [FromServices] TurnQueue queue,
         [FromServices] TurnRunner runner,
+        [FromServices] IOptions<ConversationOptions> options,
+        [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
@@ -79,8 +83,8 @@ internal static class MessagesEndpoint
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            // Invokes are answered in this response (Teams waits for it), so they run inline.
-            var response = await runner.RunAsync(activity, cancellationToken) ?? InvokeResponse.Ok();
+            // Invokes are answered in this response (Teams waits for it), so they run inline, within a budget.
+            var response = await RunInvokeAsync(activity, runner, TimeSpan.FromSeconds(options.Value.InvokeBudgetSeconds), logger, lifetime.ApplicationStopping);
             return response.Body is null
                 ? Results.StatusCode(response.Status)
                 : Results.Json(response.Body, SerializerOptions, statusCode: response.Status);
@@ -94,6 +98,23 @@ internal static class MessagesEndpoint
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// Runs an invoke turn; past the budget, answers "still working" and lets the turn finish on its own, so the user
+    /// never sees Teams' timeout error and nothing the turn stores is cut short. The turn is not tied to the request.
+    /// </summary>
+    private static async Task<InvokeResponse> RunInvokeAsync(Activity activity, TurnRunner runner, TimeSpan budget, ILogger logger, CancellationToken stopping)
+    {
+        var turn = runner.RunAsync(activity, stopping);
+        if (await Task.WhenAny(turn, Task.Delay(budget, stopping)) == turn)
+        {
+            return await turn ?? InvokeResponse.Ok();
+        }
+
+        MessagesEndpointLog.InvokeOverBudget(logger, activity.Name, (int)budget.TotalSeconds);
+        _ = turn.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return InvokeResponse.Message(Texts.StillWorking.For(TurnText.Language(activity)));
     }
 
     /// <summary>The body, or null when it exceeds <see cref="MaxBodyBytes"/> (chunked bodies have no Content-Length).</summary>
@@ -159,4 +180,7 @@ internal static partial class MessagesEndpointLog
 
     [LoggerMessage(1103, LogLevel.Warning, "Turn queue full; answered 503.")]
     public static partial void QueueFull(ILogger logger);
+
+    [LoggerMessage(1105, LogLevel.Warning, "Invoke {Name} ran past its {BudgetSeconds} s budget; answered 'still working' and let it finish.")]
+    public static partial void InvokeOverBudget(ILogger logger, string? name, int budgetSeconds);
 }

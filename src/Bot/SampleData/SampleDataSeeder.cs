@@ -5,7 +5,7 @@ using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.SampleData;
 
-/// <summary>In Development only: stores the sample plan of the current year when the store holds no plan.</summary>
+/// <summary>In Development only: stores the sample plan of the current year when the configured entity has no plan.</summary>
 internal sealed partial class SampleDataSeeder(IServiceProvider services, IOptions<EntityOptions> entity, TimeProvider time, ILogger<SampleDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ internal sealed partial class SampleDataSeeder(IServiceProvider services, IOptio
         try
         {
             var repository = services.GetRequiredService<IPlanRepository>();
-            if ((await repository.ListAsync(cancellationToken)).Count > 0)
+            if ((await repository.ListAsync(entity.Value.Id, cancellationToken)).Count > 0)
             {
                 return;
             }

@@ -18,6 +18,15 @@ public interface IPlanRepository
     /// </summary>
     Task SaveAsync(Plan plan, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored plan, newest year first.</summary>
-    Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default);
+    /// <summary>The plan with its revision, for a read-modify-write (<see cref="SaveAsync(Plan, int, CancellationToken)"/>), or null.</summary>
+    Task<PlanRevision?> GetRevisionAsync(string entityId, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the plan only if it is still at <paramref name="expectedRevision"/> (0: not stored yet); else throws
+    /// <see cref="Reporting.ConcurrentUpdateException"/> and changes nothing. Returns the new revision.
+    /// </summary>
+    Task<int> SaveAsync(Plan plan, int expectedRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>The entity's stored plans, newest year first.</summary>
+    Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default);
 }

@@ -48,8 +48,8 @@ public static class PlanIds
     /// <summary><c>plan-{entity}-{year}</c>.</summary>
     public static string Plan(string entityId, int year) => $"plan-{Slug(entityId)}-{year.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The storage partition of a plan and its spaces: <c>plan|{entityId}|{year}</c>.</summary>
-    public static string Partition(string entityId, int year) => $"plan|{Slug(entityId)}|{year.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The storage partition of a plan and its spaces: <c>plan|{entityId}|{year}</c> (as Storage's PartitionKeys.Plan).</summary>
+    public static string Partition(string entityId, int year) => $"plan|{entityId}|{year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary><c>{planId}-c{n}</c>.</summary>
     public static string Component(string planId, int number) => $"{planId}-c{number.ToString(CultureInfo.InvariantCulture)}";

@@ -81,7 +81,21 @@ public static class PlanChanges
         return changes;
     }
 
-    /// <summary>Field-by-field equality of two spaces (lists compared by content; the source location ignored).</summary>
+    /// <summary>
+    /// The imported spaces with their <see cref="ScheduledSpace.Version"/> carried on from the stored ones: unchanged
+    /// spaces keep theirs, changed ones get the next, new ones start at 1 (calendar and channel updates rely on it).
+    /// </summary>
+    public static IReadOnlyList<ScheduledSpace> CarryVersions(IReadOnlyList<ScheduledSpace> before, IReadOnlyList<ScheduledSpace> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var old = before.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. after.Select(space => old.TryGetValue(space.Id, out var previous)
+            ? space with { Version = SameSpace(previous, space) ? previous.Version : previous.Version + 1 }
+            : space with { Version = 1 })];
+    }
+
+    /// <summary>Field-by-field equality of two spaces (lists compared by content; the source location and version ignored).</summary>
     public static bool SameSpace(ScheduledSpace left, ScheduledSpace right)
     {
         ArgumentNullException.ThrowIfNull(left);
@@ -93,6 +107,7 @@ public static class PlanChanges
             Goals = [],
             ResponsiblePeople = [],
             Source = null,
+            Version = 0,
         } == right with
         {
             ActorGroups = [],
@@ -100,6 +115,7 @@ public static class PlanChanges
             Goals = [],
             ResponsiblePeople = [],
             Source = null,
+            Version = 0,
         }
             && left.ActorGroups.SequenceEqual(right.ActorGroups)
             && left.PopulationGroups.SequenceEqual(right.PopulationGroups)

@@ -120,6 +120,7 @@ public enum SpaceStatus
 /// <param name="Baseline">The originally planned period, set on the first rescheduling.</param>
 /// <param name="RescheduleReason">Why it was rescheduled or cancelled.</param>
 /// <param name="Source">Where in the imported file it came from.</param>
+/// <param name="Version">Grows by one on every change made from Teams (calendar transaction ids and channel card updates use it).</param>
 public sealed record ScheduledSpace(
     string Id,
     string? ActivityId,
@@ -141,7 +142,8 @@ public sealed record ScheduledSpace(
     SpaceStatus Status = SpaceStatus.Programado,
     PlannedPeriod? Baseline = null,
     string? RescheduleReason = null,
-    SourceLocation? Source = null)
+    SourceLocation? Source = null,
+    int Version = 1)
 {
     /// <summary>
     /// Moves the space to a new period. The first rescheduling keeps the original period as baseline, so that

@@ -105,6 +105,12 @@ public sealed record ParticipationReport
 
     public IReadOnlyList<ReportVersion> Versions { get; init; } = [];
 
+    /// <summary>Who submitted it (Entra object id, else Teams user id): the delegate told about approval or return.</summary>
+    public string? SubmittedBy { get; init; }
+
+    /// <summary>True when a coordinator lifted the period lock (<see cref="ReportLock"/>) so the delegate can still edit.</summary>
+    public bool Unlocked { get; init; }
+
     /// <summary>The last day the space was held.</summary>
     public DateOnly LastDayHeld => HeldTo ?? HeldFrom;
 }

@@ -1,39 +1,38 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParticipaBot.Core.Planning;
+using ParticipaBot.Core.Reporting;
 
 namespace ParticipaBot.Storage.Repositories;
 
 /// <summary>
-/// Plans over the document store. One partition per plan (<c>plan|{entityId}|{year}</c>) holds the plan document
-/// (id "plan") and one document per space (id "space|{revision}|{spaceId}"). A save writes the new revision's spaces
-/// first and then replaces the plan document with an ETag check: that replace is the commit point, so readers see
-/// the old version or the new one, never a mixture; the old revision's spaces are deleted afterwards. A small index
-/// document per plan in the "plans" partition answers listings without a cross-partition query.
+/// Plans over the document store. One partition per plan (<see cref="PartitionKeys.Plan"/>) holds the plan document
+/// (id "plan") and one document per space (id "space-r{revision}-{token}-{spaceId}", the token unique per save so that
+/// two concurrent saves never write the same space documents). A save writes the new revision's spaces first and then
+/// replaces the plan document with an ETag check: that replace is the commit point, so readers see the old version or
+/// the new one, never a mixture; the old revision's spaces are deleted afterwards, a losing save's own spaces at once.
+/// An index document per plan ("plan-{year}") in the entity's partition (<see cref="PartitionKeys.Entity"/>) answers listings.
 /// </summary>
 internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanRepository
 {
     internal const string PlanDocumentId = "plan";
-    internal const string IndexPartition = "plans";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    // The shared storage options, minus computed members (Plan.Activities, PlanActivity.Areas).
+    internal static readonly JsonSerializerOptions Json = new(StorageJson.Options) { IgnoreReadOnlyProperties = true };
+
+    private sealed record PlanBody(int Revision, Plan Plan, IReadOnlyList<string> SpaceIds, string? Token = null);
+
+    private sealed record SpaceBody(int Revision, ScheduledSpace Space, string? Token = null);
+
+    public async Task<Plan?> GetAsync(string entityId, int year, CancellationToken cancellationToken = default) =>
+        (await GetRevisionAsync(entityId, year, cancellationToken))?.Plan;
+
+    public async Task<PlanRevision?> GetRevisionAsync(string entityId, int year, CancellationToken cancellationToken = default)
     {
-        IgnoreReadOnlyProperties = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    private sealed record PlanBody(int Revision, Plan Plan, IReadOnlyList<string> SpaceIds);
-
-    private sealed record SpaceBody(int Revision, ScheduledSpace Space);
-
-    public async Task<Plan?> GetAsync(string entityId, int year, CancellationToken cancellationToken = default)
-    {
-        var partition = PlanIds.Partition(entityId, year);
+        var partition = PartitionKeys.Plan(entityId, year);
         var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         if (stored is null)
         {
@@ -45,54 +44,86 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
         await foreach (var document in store.QueryAsync(partition, "space", cancellationToken))
         {
             var space = document.Body.Deserialize<SpaceBody>(Json);
-            if (space is not null && space.Revision == body.Revision)
+            if (space is not null && space.Revision == body.Revision && (body.Token is null || space.Token == body.Token))
             {
                 spaces[space.Space.Id] = space.Space;
             }
         }
 
         var ordered = body.SpaceIds.Where(spaces.ContainsKey).Select(id => spaces[id]).ToList();
-        return body.Plan with { Spaces = ordered };
+        return new PlanRevision(body.Plan with { Spaces = ordered }, body.Revision);
     }
 
-    public async Task SaveAsync(Plan plan, CancellationToken cancellationToken = default)
+    public Task SaveAsync(Plan plan, CancellationToken cancellationToken = default) => SaveCoreAsync(plan, null, cancellationToken);
+
+    public Task<int> SaveAsync(Plan plan, int expectedRevision, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(plan, expectedRevision, cancellationToken);
+
+    private async Task<int> SaveCoreAsync(Plan plan, int? expectedRevision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var partition = PlanIds.Partition(plan.EntityId, plan.Year);
+        var partition = PartitionKeys.Plan(plan.EntityId, plan.Year);
         var current = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
-        var revision = (current?.Body.Deserialize<PlanBody>(Json)?.Revision ?? 0) + 1;
-        var prefix = SpacePrefix(revision);
+        var currentRevision = current?.Body.Deserialize<PlanBody>(Json)?.Revision ?? 0;
+        if (expectedRevision is { } expected && expected != currentRevision)
+        {
+            throw new ConcurrentUpdateException(plan.Title);
+        }
+
+        var revision = currentRevision + 1;
+        var token = Guid.NewGuid().ToString("N");
+        var prefix = SpacePrefix(revision, token);
 
         foreach (var space in plan.Spaces)
         {
-            var body = JsonSerializer.SerializeToElement(new SpaceBody(revision, space), Json);
+            var body = JsonSerializer.SerializeToElement(new SpaceBody(revision, space, token), Json);
             await store.UpsertAsync(new DocumentWrite(prefix + space.Id, partition, "space", body), cancellationToken);
         }
 
-        var planBody = JsonSerializer.SerializeToElement(new PlanBody(revision, plan with { Spaces = [] }, [.. plan.Spaces.Select(s => s.Id)]), Json);
+        var planBody = JsonSerializer.SerializeToElement(new PlanBody(revision, plan with { Spaces = [] }, [.. plan.Spaces.Select(s => s.Id)], token), Json);
         var write = new DocumentWrite(PlanDocumentId, partition, "plan", planBody);
-        if (current is null)
+        try
         {
-            await store.CreateAsync(write, cancellationToken);
+            if (current is null)
+            {
+                await store.CreateAsync(write, cancellationToken);
+            }
+            else
+            {
+                await store.ReplaceAsync(write, current.ETag, cancellationToken);
+            }
         }
-        else
+        catch (DocumentStoreException exception) when (exception is DocumentPreconditionFailedException or DocumentConflictException or DocumentNotFoundException)
         {
-            await store.ReplaceAsync(write, current.ETag, cancellationToken);
+            // Another save committed first: remove what this one wrote, and say so in domain terms when asked to.
+            foreach (var space in plan.Spaces)
+            {
+                await store.DeleteAsync(partition, prefix + space.Id, cancellationToken: CancellationToken.None);
+            }
+
+            if (expectedRevision is null)
+            {
+                throw;
+            }
+
+            throw new ConcurrentUpdateException(plan.Title);
         }
 
-        await foreach (var stale in StaleSpaces(partition, prefix, cancellationToken))
+        await foreach (var stale in StaleSpaces(partition, prefix, revision, cancellationToken))
         {
             await store.DeleteAsync(partition, stale, cancellationToken: cancellationToken);
         }
 
         var summary = new PlanSummary(plan.Id, plan.EntityId, plan.Year, plan.Title, plan.Activities.Count(), plan.Spaces.Count);
-        await store.UpsertAsync(new DocumentWrite(partition, IndexPartition, "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
+        var indexId = $"plan-{plan.Year.ToString(CultureInfo.InvariantCulture)}";
+        await store.UpsertAsync(new DocumentWrite(indexId, PartitionKeys.Entity(plan.EntityId), "plan-index", JsonSerializer.SerializeToElement(summary, Json)), cancellationToken);
+        return revision;
     }
 
-    public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(string entityId, CancellationToken cancellationToken = default)
     {
         var result = new List<PlanSummary>();
-        await foreach (var document in store.QueryAsync(IndexPartition, "plan-index", cancellationToken))
+        await foreach (var document in store.QueryAsync(PartitionKeys.Entity(entityId), "plan-index", cancellationToken))
         {
             if (document.Body.Deserialize<PlanSummary>(Json) is { } summary)
             {
@@ -100,17 +131,21 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
             }
         }
 
-        return [.. result.OrderByDescending(s => s.Year).ThenBy(s => s.EntityId, StringComparer.Ordinal)];
+        return [.. result.OrderByDescending(s => s.Year)];
     }
 
-    private static string SpacePrefix(int revision) => $"space|{revision.ToString(CultureInfo.InvariantCulture)}|";
+    private static string SpacePrefix(int revision, string token) => $"space-r{revision.ToString(CultureInfo.InvariantCulture)}-{token}-";
 
-    private async IAsyncEnumerable<string> StaleSpaces(string partition, string keepPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // A newer revision's spaces belong to a save still in progress after this one: they are left alone.
+    private async IAsyncEnumerable<string> StaleSpaces(string partition, string keepPrefix, int revision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stale = new List<string>();
         await foreach (var document in store.QueryAsync(partition, "space", cancellationToken))
         {
-            if (!document.Id.StartsWith(keepPrefix, StringComparison.Ordinal))
+            var parts = document.Id.Split('-');
+            var newer = parts.Length > 2 && parts[1].StartsWith('r')
+                && int.TryParse(parts[1][1..], NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other > revision;
+            if (!newer && !document.Id.StartsWith(keepPrefix, StringComparison.Ordinal))
             {
                 stale.Add(document.Id);
             }

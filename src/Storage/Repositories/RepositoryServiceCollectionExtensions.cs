@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 
@@ -14,6 +15,7 @@ public static class RepositoryServiceCollectionExtensions
         services.TryAddSingleton<IPlanRepository>(sp => new DocumentStorePlanRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IReportRepository>(sp => new DocumentStoreReportRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IReportDraftRepository>(sp => new DocumentStoreReportDraftRepository(sp.GetRequiredService<IDocumentStore>()));
+        services.TryAddSingleton<IUserDirectory>(sp => new DocumentStoreUserDirectory(sp.GetRequiredService<IDocumentStore>()));
         return services;
     }
 }

@@ -17,10 +17,11 @@ internal static class CardCatalog
         {
             var suffix = language == UserLanguage.English ? "en" : "es";
             yield return KeyValuePair.Create($"welcome.{suffix}", WelcomeCard.Build(language, DefaultCommands));
+            yield return KeyValuePair.Create($"welcome-development.{suffix}", WelcomeCard.Build(language, DefaultCommands, everyoneIsEverything: true));
             yield return KeyValuePair.Create($"help.{suffix}", HelpCard.Build(language, DefaultCommands));
             yield return KeyValuePair.Create($"channel-note.{suffix}", ChannelNoteCard.Build(language));
             yield return KeyValuePair.Create($"not-understood.{suffix}", NotUnderstoodCard.Build(language));
-            foreach (var card in WizardCardSamples.All(language, suffix))
+            foreach (var card in WizardCardSamples.All(language, suffix).Concat(ReviewCardSamples.For(language, suffix)))
             {
                 yield return card;
             }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Tests.Support;
 
@@ -358,6 +360,23 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("en-US", body.RootElement.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Post_InvokeOverBudget_AnswersStillWorkingAndTheTurnFinishes()
+    {
+        using var budgeted = factory.WithWebHostBuilder(b => b.UseSetting("Conversations:InvokeBudgetSeconds", "1"));
+        var (activity, _) = TestActivities.LoadFresh("invoke-unknown.json", a => a["name"] = "test/slow");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await budgeted.CreateClient().PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
+
+        Assert.True(started.Elapsed < SlowInvokeHandler.Duration, $"answered after {started.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ParticipaBot.Bot.Cards.Texts.StillWorking.Spanish, body.RootElement.GetProperty("value").GetString());
+        var completions = budgeted.Services.GetRequiredService<SlowInvokeHandler.Completions>();
+        await completions.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>

@@ -55,6 +55,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             services.AddSingleton(Installations);
             services.AddInstallationHandler<RecordingInstallationHandler>();
             services.AddInvokeHandler<EchoInvokeHandler>();
+            services.AddSingleton<SlowInvokeHandler.Completions>();
+            services.AddInvokeHandler<SlowInvokeHandler>();
             if (_time is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -140,5 +142,25 @@ internal sealed class EchoInvokeHandler : IInvokeHandler
     {
         context.InvokeResponse = InvokeResponse.Message(context.Language.ToLocale());
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>An invoke that takes longer than a short budget; records when it really finished.</summary>
+internal sealed class SlowInvokeHandler(SlowInvokeHandler.Completions completions) : IInvokeHandler
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
+
+    public string Name => "test/slow";
+
+    public async Task HandleAsync(TurnContext context)
+    {
+        await Task.Delay(Duration, context.CancellationToken);
+        context.InvokeResponse = InvokeResponse.Message("done");
+        completions.Finished.TrySetResult();
+    }
+
+    internal sealed class Completions
+    {
+        public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -72,8 +72,19 @@ internal sealed class RecordingConnectorClient : IConnectorClient
     public Task DeleteActivityAsync(ConversationReference conversation, string activityId, CancellationToken cancellationToken) =>
         Record("delete", conversation, activityId, new Activity());
 
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Not used by the turn pipeline.");
+    /// <summary>Records a "create" (its conversation id is the new one, "a:created-N") and returns that id.</summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        string id;
+        lock (_lock)
+        {
+            id = "a:created-" + ++_nextId;
+        }
+
+        var conversation = new ConversationReference(serviceUrl, id, parameters.TenantId, parameters.Bot?.Id, parameters.Bot?.Name, ConversationTypes.Personal);
+        await Record("create", conversation, null, new Activity { Type = ActivityTypes.Message, Recipient = parameters.Members?.FirstOrDefault() });
+        return new ConversationResourceResponse(id, null, serviceUrl);
+    }
 
     public Task<PagedMembersResult> GetPagedMembersAsync(ConversationReference conversation, int? pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Not used by the turn pipeline.");

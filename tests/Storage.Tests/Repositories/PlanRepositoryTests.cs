@@ -5,75 +5,27 @@ using ParticipaBot.Storage.Repositories;
 
 namespace ParticipaBot.Storage.Tests.Repositories;
 
-public sealed class PlanRepositoryTests
+public sealed class PlanRepositoryTests : IDisposable
 {
-    // A minimal in-memory store with the port's semantics (ETags, partition-scoped queries ordered by id), until the
-    // repository runs against the real adapters' contract suite.
-    private sealed class MemoryStore : IDocumentStore
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    // A real SQLite file per test; the same repository also runs on Cosmos DB in PlanRepositoryAdapterTests.
+    private IDocumentStore OpenStore() => DocumentStoreFactory.OpenSqlite(Path.Combine(_directory.Path, "plans.db"));
+
+    private static async Task<int> CountAsync(IDocumentStore store, string partitionKey)
     {
-        private readonly Dictionary<(string Partition, string Id), StoredDocument> _documents = [];
-        private int _etag;
-
-        public int Writes { get; private set; }
-
-        public Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+        var count = 0;
+        await foreach (var document in store.QueryAsync(partitionKey))
         {
-            if (_documents.ContainsKey((document.PartitionKey, document.Id)))
-            {
-                throw new DocumentConflictException(document.PartitionKey, document.Id);
-            }
-
-            return Task.FromResult(Put(document));
+            count++;
         }
 
-        public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_documents.GetValueOrDefault((partitionKey, id)));
-
-        public Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
-        {
-            if (!_documents.TryGetValue((document.PartitionKey, document.Id), out var current))
-            {
-                throw new DocumentNotFoundException(document.PartitionKey, document.Id);
-            }
-
-            if (current.ETag != ifMatchETag)
-            {
-                throw new DocumentPreconditionFailedException(document.PartitionKey, document.Id);
-            }
-
-            return Task.FromResult(Put(document));
-        }
-
-        public Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default) => Task.FromResult(Put(document));
-
-        public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_documents.Remove((partitionKey, id)));
-
-        public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await Task.Yield();
-            foreach (var document in _documents.Values.Where(d => d.PartitionKey == partitionKey && (type is null || d.Type == type)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList())
-            {
-                yield return document;
-            }
-        }
-
-        public IAsyncEnumerable<StoredDocument> ReadAllAsync(CancellationToken cancellationToken = default) => _documents.Values.ToAsyncEnumerable();
-
-        public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default) => Task.FromResult(new StoreHealth(true, "memory"));
-
-        public int Count(string partition) => _documents.Keys.Count(k => k.Partition == partition);
-
-        private StoredDocument Put(DocumentWrite document)
-        {
-            Writes++;
-            var stored = new StoredDocument(document.Id, document.PartitionKey, document.Type, document.Body.Clone(), $"\"{++_etag}\"", DateTimeOffset.UtcNow);
-            _documents[(document.PartitionKey, document.Id)] = stored;
-            return stored;
-        }
+        return count;
     }
 
-    private static Plan SamplePlan(params string[] spaceNames)
+    internal static Plan SamplePlan(params string[] spaceNames)
     {
         var id = PlanIds.Plan("mintrabajo", 2026);
         var period = PlannedPeriod.ForCuatrimestres(2026, [2, 3], "X en cuatrimestre 2; X en cuatrimestre 3");
@@ -92,7 +44,7 @@ public sealed class PlanRepositoryTests
     [Fact]
     public async Task SaveAsync_ThenGetAsync_RoundTripsPlanAndSpaces()
     {
-        var store = new MemoryStore();
+        var store = OpenStore();
         var repository = new DocumentStorePlanRepository(store);
         var plan = SamplePlan("Foro uno", "Foro dos");
         await repository.SaveAsync(plan);
@@ -104,34 +56,34 @@ public sealed class PlanRepositoryTests
         Assert.Equal(new TimeOnly(9, 0), loaded.Spaces[0].Period.Time);
         Assert.Equal([2, 3], loaded.Activities.Single().Period.Cuatrimestres);
         Assert.Equal(2, loaded.Activities.Single().Milestones.Count);
-        Assert.Equal(3, store.Count(PlanIds.Partition("mintrabajo", 2026)));
+        Assert.Equal(3, await CountAsync(store, PlanIds.Partition("mintrabajo", 2026)));
     }
 
     [Fact]
     public async Task SaveAsync_FewerSpaces_RemovesOldRevisionAndLists()
     {
-        var store = new MemoryStore();
+        var store = OpenStore();
         var repository = new DocumentStorePlanRepository(store);
         await repository.SaveAsync(SamplePlan("Foro uno", "Foro dos", "Foro tres"));
         await repository.SaveAsync(SamplePlan("Foro dos"));
 
         var loaded = await repository.GetAsync("mintrabajo", 2026);
         Assert.Equal(["Foro dos"], loaded!.Spaces.Select(s => s.Name));
-        Assert.Equal(2, store.Count(PlanIds.Partition("mintrabajo", 2026)));
-        var summary = Assert.Single(await repository.ListAsync());
+        Assert.Equal(2, await CountAsync(store, PlanIds.Partition("mintrabajo", 2026)));
+        var summary = Assert.Single(await repository.ListAsync("mintrabajo"));
         Assert.Equal((2026, 1, 1), (summary.Year, summary.Activities, summary.Spaces));
     }
 
     [Fact]
     public async Task GetAsync_UncommittedRevisionSpaces_AreIgnored()
     {
-        var store = new MemoryStore();
+        var store = OpenStore();
         var repository = new DocumentStorePlanRepository(store);
         await repository.SaveAsync(SamplePlan("Foro uno"));
 
         // A save that died after writing its spaces but before the plan document: readers must not see them.
         var body = JsonSerializer.SerializeToElement(new { revision = 2, space = SamplePlan("Fantasma").Spaces[0] }, DocumentStorePlanRepository.Json);
-        await store.UpsertAsync(new DocumentWrite("space|2|x", PlanIds.Partition("mintrabajo", 2026), "space", body));
+        await store.UpsertAsync(new DocumentWrite("space-r2-x", PlanIds.Partition("mintrabajo", 2026), "space", body));
 
         var loaded = await repository.GetAsync("mintrabajo", 2026);
         Assert.Equal(["Foro uno"], loaded!.Spaces.Select(s => s.Name));
@@ -139,5 +91,44 @@ public sealed class PlanRepositoryTests
 
     [Fact]
     public async Task GetAsync_NoPlan_ReturnsNull() =>
-        Assert.Null(await new DocumentStorePlanRepository(new MemoryStore()).GetAsync("nadie", 2026));
+        Assert.Null(await new DocumentStorePlanRepository(OpenStore()).GetAsync("nadie", 2026));
+}
+
+/// <summary>The plan repository over the real adapters: SQLite in a temporary folder and the Cosmos DB protocol server.</summary>
+public sealed class PlanRepositoryAdapterTests(CosmosContainerFixture cosmos) : IClassFixture<CosmosContainerFixture>, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static async Task RoundTripAsync(IDocumentStore store)
+    {
+        var repository = new DocumentStorePlanRepository(store);
+        var plan = PlanRepositoryTests.SamplePlan("Foro uno", "Foro dos", "Audiencia pública de rendición de cuentas");
+        await repository.SaveAsync(plan);
+        await repository.SaveAsync(plan with { Spaces = [plan.Spaces[2]] });
+
+        var loaded = await repository.GetAsync("mintrabajo", 2026);
+        Assert.NotNull(loaded);
+        Assert.Empty(PlanChanges.Compare(plan with { Spaces = [plan.Spaces[2]] }, loaded));
+        Assert.Equal(new TimeOnly(9, 0), loaded.Spaces.Single().Period.Time);
+        var count = 0;
+        await foreach (var document in store.QueryAsync(PartitionKeys.Plan("mintrabajo", 2026)))
+        {
+            count++;
+        }
+
+        Assert.Equal(2, count);
+        Assert.Equal(1, Assert.Single(await repository.ListAsync("mintrabajo")).Spaces);
+    }
+
+    [Fact]
+    public async Task SaveAndGet_Sqlite_RoundTrips()
+    {
+        using var store = new ParticipaBot.Storage.Sqlite.SqliteDocumentStore(Path.Combine(_directory.Path, "participabot.db"));
+        await RoundTripAsync(store);
+    }
+
+    [Fact]
+    public Task SaveAndGet_Cosmos_RoundTrips() => RoundTripAsync(cosmos.Store);
 }
