@@ -301,7 +301,7 @@ internal sealed class ReportWizard(
             return;
         }
 
-        var submitted = MergeLists(wizard.Draft, stepId, Inputs(action.Data));
+        var submitted = MergeLists(wizard.Draft, stepId, action.Inputs(WizardVerbs.Reserved, ReportDraft.MaxStoredKeys));
         if (verb == WizardVerbs.Remove && action.GetString(WizardVerbs.FieldKey) is { } fieldId
             && s_form.TryGetField(fieldId, out var listField) && listField.IsList && listField.StepId == stepId
             && int.TryParse(action.GetString(WizardVerbs.IndexKey), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
@@ -445,39 +445,6 @@ internal sealed class ReportWizard(
     private static string NameOf(ReportDraft draft) => draft.Value(ReportFields.Name) is { } name
         ? ReportFieldCardRenderer.Shorten(name, 80)
         : "—";
-
-    /// <summary>The card's inputs as strings (Input.Number arrives as a number, toggles may arrive as booleans).</summary>
-    internal static Dictionary<string, string> Inputs(JsonElement data)
-    {
-        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            return inputs;
-        }
-
-        foreach (var property in data.EnumerateObject())
-        {
-            if (WizardVerbs.Reserved.Contains(property.Name))
-            {
-                continue;
-            }
-
-            var value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            };
-            if (value is not null)
-            {
-                inputs[property.Name] = value;
-            }
-        }
-
-        return inputs;
-    }
 
     /// <summary>
     /// Saved list entries are shown as lines, not inputs, so the card does not send them back; they are added to what

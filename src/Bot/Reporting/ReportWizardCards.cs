@@ -31,7 +31,7 @@ internal static class WizardVerbs
 
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        CardActions.VerbKey, DraftKey, StepKey, TargetKey, FieldKey, IndexKey, SpaceKey, UnscheduledKey,
+        DraftKey, StepKey, TargetKey, FieldKey, IndexKey, SpaceKey, UnscheduledKey,
     };
 }
 
