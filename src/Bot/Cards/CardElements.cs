@@ -15,9 +15,14 @@ internal static class CardElements
         ["wrap"] = true,
     };
 
-    public static JsonObject TextBlock(string text, bool bold = false, bool subtle = false, bool separator = false)
+    public static JsonObject TextBlock(string text, bool bold = false, bool subtle = false, bool separator = false, string? color = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (color is not null)
+        {
+            block["color"] = color;
+        }
+
         if (bold)
         {
             block["weight"] = "Bolder";
@@ -142,9 +147,14 @@ internal static class CardElements
     }
 
     /// <summary>A number input: the one input Teams submits as a number rather than a string.</summary>
-    public static JsonObject InputNumber(string id, string label, bool isRequired = false, string? errorMessage = null, double? min = null, double? max = null)
+    public static JsonObject InputNumber(string id, string label, bool isRequired = false, string? errorMessage = null, double? min = null, double? max = null, double? value = null)
     {
         var input = Input("Input.Number", id, label, isRequired, errorMessage);
+        if (value is not null)
+        {
+            input["value"] = value.Value;
+        }
+
         if (min is not null)
         {
             input["min"] = min.Value;

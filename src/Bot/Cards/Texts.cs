@@ -5,7 +5,7 @@ namespace ParticipaBot.Bot.Cards;
 /// Handlers and card builders read from here; no user-facing literal lives anywhere else.
 /// Later features add their own entries here, grouped under a comment with the feature's name.
 /// </summary>
-internal static class Texts
+internal static partial class Texts
 {
     // Welcome (personal chat) and help.
     public static readonly LocalizedText WelcomeTitle = new(

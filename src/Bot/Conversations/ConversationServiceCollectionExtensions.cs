@@ -66,6 +66,13 @@ internal static class ConversationServiceCollectionExtensions
         return services;
     }
 
+    public static IServiceCollection AddAttachmentHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IAttachmentHandler
+    {
+        services.AddScoped<IAttachmentHandler, THandler>();
+        return services;
+    }
+
     public static IServiceCollection AddInstallationHandler<THandler>(this IServiceCollection services)
         where THandler : class, IInstallationHandler
     {

@@ -36,6 +36,15 @@ internal interface IInvokeHandler
 }
 
 /// <summary>
+/// Looks at a message's attachments (files sent in personal chat) before its text is matched to a command; returns
+/// true when it handled the message. Register with <c>services.AddAttachmentHandler&lt;T&gt;()</c>.
+/// </summary>
+internal interface IAttachmentHandler
+{
+    Task<bool> TryHandleAsync(TurnContext context);
+}
+
+/// <summary>
 /// Told when the bot is added to or removed from a conversation (personal chat, team, group chat), before the welcome
 /// is sent: the place to store the conversation reference for proactive messages.
 /// </summary>
@@ -85,4 +94,42 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
         && value.ValueKind == System.Text.Json.JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>
+    /// The card's inputs as strings (Input.Number arrives as a number, a toggle may arrive as a boolean), without the
+    /// verb and the given data keys, at most <paramref name="max"/> of them (a forged card can carry thousands).
+    /// </summary>
+    public Dictionary<string, string> Inputs(IEnumerable<string> dataKeys, int max = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(dataKeys);
+        var skip = dataKeys.Append(Cards.CardActions.VerbKey).ToHashSet(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Data.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return values;
+        }
+
+        foreach (var property in Data.EnumerateObject())
+        {
+            if (skip.Contains(property.Name) || values.Count >= max)
+            {
+                continue;
+            }
+
+            var text = property.Value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => property.Value.GetString(),
+                System.Text.Json.JsonValueKind.Number => property.Value.GetRawText(),
+                System.Text.Json.JsonValueKind.True => "true",
+                System.Text.Json.JsonValueKind.False => "false",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                values[property.Name] = text;
+            }
+        }
+
+        return values;
+    }
 }

@@ -12,6 +12,7 @@ namespace ParticipaBot.Bot.Conversations;
 internal sealed class TurnRouter(
     HandlerRegistry registry,
     IEnumerable<IInstallationHandler> installationHandlers,
+    IEnumerable<IAttachmentHandler> attachmentHandlers,
     IActivityDeduplicator deduplicator,
     IRoleResolver roles,
     ILogger<TurnRouter> logger,
@@ -57,6 +58,18 @@ internal sealed class TurnRouter(
         {
             await OnCardActionAsync(context, new CardAction(verb, value.Clone(), IsExecute: false));
             return;
+        }
+
+        // Files sent with the message (not cards the bot rendered) go to the attachment handlers first.
+        if (context.Activity.Attachments is { Count: > 0 } attachments && attachments.Any(a => a.ContentType != ContentTypes.AdaptiveCard))
+        {
+            foreach (var attachmentHandler in attachmentHandlers)
+            {
+                if (await attachmentHandler.TryHandleAsync(context))
+                {
+                    return;
+                }
+            }
         }
 
         if (context.Text.Length > 0 && registry.TryMatchCommand(context.Text, out var handler, out var arguments))

@@ -6,6 +6,7 @@ using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Notifications;
 using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Bot.Reporting;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Storage;
 
@@ -24,6 +25,7 @@ internal static class BotHost
         builder.Services.AddPlanning(builder.Configuration, builder.Environment);
         builder.Services.AddGraphCalendar(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddReportWizard();
         builder.Services.AddReview();
         builder.Services.AddCompliance();
         builder.Services.AddHealth();

@@ -114,35 +114,7 @@ internal sealed class ReviewSession(
     public static Dictionary<string, string> Inputs(CardAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (action.Data.ValueKind != JsonValueKind.Object)
-        {
-            return values;
-        }
-
-        foreach (var property in action.Data.EnumerateObject())
-        {
-            if (property.Name is CardActions.VerbKey or ReviewVerbs.ReportId or ReviewVerbs.Year or ReviewVerbs.SpaceId or ReviewVerbs.SpaceVersion or ReviewVerbs.Change
-                || values.Count >= 200)
-            {
-                continue;
-            }
-
-            var text = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            };
-            if (text is not null)
-            {
-                values[property.Name] = text;
-            }
-        }
-
-        return values;
+        return action.Inputs([ReviewVerbs.ReportId, ReviewVerbs.Year, ReviewVerbs.SpaceId, ReviewVerbs.SpaceVersion, ReviewVerbs.Change], max: 200);
     }
 
     /// <summary>A text of the bot catalog from a Core text (vocabulary labels, workflow refusals).</summary>

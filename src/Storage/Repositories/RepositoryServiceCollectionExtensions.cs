@@ -14,6 +14,7 @@ public static class RepositoryServiceCollectionExtensions
     {
         services.TryAddSingleton<IPlanRepository>(sp => new DocumentStorePlanRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IReportRepository>(sp => new DocumentStoreReportRepository(sp.GetRequiredService<IDocumentStore>()));
+        services.TryAddSingleton<IReportDraftRepository>(sp => new DocumentStoreReportDraftRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IUserDirectory>(sp => new DocumentStoreUserDirectory(sp.GetRequiredService<IDocumentStore>()));
         return services;
     }

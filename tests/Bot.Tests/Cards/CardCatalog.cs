@@ -34,7 +34,7 @@ internal static class CardCatalog
             yield return KeyValuePair.Create($"notify-escalation.{suffix}", NotificationCards.Escalation(language, [(SampleSpace, SampleStart)]));
             yield return KeyValuePair.Create($"notify-failed.{suffix}", NotificationCards.Failed(language, [SampleClaim]));
             yield return KeyValuePair.Create($"notify-failed-none.{suffix}", NotificationCards.Failed(language, []));
-            foreach (var card in ReviewCardSamples.For(language, suffix))
+            foreach (var card in WizardCardSamples.All(language, suffix).Concat(ReviewCardSamples.For(language, suffix)))
             {
                 yield return card;
             }

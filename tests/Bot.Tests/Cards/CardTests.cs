@@ -128,5 +128,5 @@ public sealed class CardTests
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static string Normalize(JsonNode node) => JsonSerializer.Serialize(node, SnapshotOptions).ReplaceLineEndings("\n");
+    internal static string Normalize(JsonNode node) => JsonSerializer.Serialize(node, SnapshotOptions).ReplaceLineEndings("\n");
 }

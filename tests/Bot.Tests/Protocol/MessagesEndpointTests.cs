@@ -140,12 +140,12 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
     [Fact]
     public async Task Post_PlannedCommandWithoutItsFeature_SaysNotAvailableYet()
     {
-        var (activity, conversationId) = TestActivities.LoadFresh("message-personal.json", a => a["text"] = "Mis Pendientes");
+        var (activity, conversationId) = TestActivities.LoadFresh("message-personal.json", a => a["text"] = "Exportar");
 
         await PostAsync(activity);
 
         var sent = Assert.Single(await Connector.WaitForAsync(conversationId));
-        Assert.Contains("«Mis pendientes» todavía no está disponible", sent.AllText, StringComparison.Ordinal);
+        Assert.Contains("«Exportar» todavía no está disponible", sent.AllText, StringComparison.Ordinal);
     }
 
     [Theory]

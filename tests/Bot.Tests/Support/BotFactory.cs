@@ -15,13 +15,31 @@ namespace ParticipaBot.Bot.Tests.Support;
 /// </summary>
 public sealed class BotFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDataDirectory;
+    private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _configure;
+
+    public BotFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>A host on an existing data directory (a restart: the directory is left for the next host) and, optionally, a fixed clock.</summary>
+    internal BotFactory(string? dataDirectory, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    {
+        _configure = configure;
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("participabot-bot-tests-").FullName;
+        _time = time;
+    }
+
     internal RecordingConnectorClient Connector { get; } = new();
 
     /// <summary>The conversation references the installation handler was given, as "added|..." or "removed|...".</summary>
     internal InstallationLog Installations { get; } = new();
 
     /// <summary>A fresh SQLite data directory per factory, so no run sees another's documents.</summary>
-    internal string DataDirectory { get; } = Directory.CreateTempSubdirectory("participabot-bot-tests-").FullName;
+    internal string DataDirectory { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,13 +60,20 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             services.AddInvokeHandler<EchoInvokeHandler>();
             services.AddSingleton<SlowInvokeHandler.Completions>();
             services.AddInvokeHandler<SlowInvokeHandler>();
+            if (_time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_time);
+            }
+
+            _configure?.Invoke(services);
         });
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataDirectory)
         {
             try
             {

@@ -59,6 +59,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public string PlaygroundOutput => _playground?.Output ?? string.Empty;
 
+    /// <summary>The bot's data directory (SQLite): tests read what the bot stored through <see cref="BotDataStore"/>.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public async Task InitializeAsync()
     {
         var playgroundBin = Path.Combine(RepositoryPaths.NodeBin, "agentsplayground");

@@ -61,6 +61,12 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// <summary>Remembers how many bot messages are on screen: the next waits only look after them.</summary>
     public async Task MarkAsync() => _mark = await BotMessages.CountAsync();
 
+    /// <summary>
+    /// Moves the mark back over the last bot message: a card refreshed in place (Action.Execute) stays in its message,
+    /// so the next wait must look at it again.
+    /// </summary>
+    public async Task MarkBeforeLastAsync() => _mark = Math.Max(0, await BotMessages.CountAsync() - 1);
+
     /// <summary>Waits for a bot message (text or card) that contains <paramref name="text"/>, after the last mark.</summary>
     public Task<ILocator> WaitForBotMessageAsync(string text) => WaitForAsync(text, card: false);
 

@@ -1,0 +1,23 @@
+namespace ParticipaBot.Bot.Reporting;
+
+/// <summary>Log messages of the report wizard. What the user typed is never logged: ids, fields and counts only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3001, LogLevel.Information, "Report draft {DraftId} started (unscheduled: {Unscheduled}).")]
+    public static partial void DraftStarted(ILogger logger, string draftId, bool unscheduled);
+
+    [LoggerMessage(3002, LogLevel.Information, "Report draft {DraftId} cancelled.")]
+    public static partial void DraftCancelled(ILogger logger, string draftId);
+
+    [LoggerMessage(3003, LogLevel.Information, "Report {ReportId} submitted (new: {Created}).")]
+    public static partial void ReportSubmitted(ILogger logger, string reportId, bool created);
+
+    [LoggerMessage(3004, LogLevel.Warning, "User {UserId} tried to report for an area that is not theirs ({FieldKey}); refused.")]
+    public static partial void AreaRefused(ILogger logger, string? userId, string fieldKey);
+
+    [LoggerMessage(3005, LogLevel.Information, "Report draft {DraftId} changed concurrently; the stored version is shown.")]
+    public static partial void DraftConflict(ILogger logger, string draftId);
+
+    [LoggerMessage(3006, LogLevel.Information, "File of {Size} bytes stored as evidence of draft {DraftId}.")]
+    public static partial void FileStored(ILogger logger, string draftId, long size);
+}

@@ -1,0 +1,40 @@
+using ParticipaBot.Bot.Cards;
+using ParticipaBot.Bot.Conversations;
+
+namespace ParticipaBot.Bot.Reporting;
+
+/// <summary>"reportar" / "report": the first card of the wizard.</summary>
+internal sealed class ReportCommandHandler(ReportWizard wizard) : ICommandHandler
+{
+    public CommandDescriptor Command => BotCommands.Report;
+
+    public Task HandleAsync(TurnContext context) =>
+        context.IsPersonal ? wizard.ShowPickerAsync(context) : context.RespondWithTextAsync(Texts.WizardPersonalOnly);
+}
+
+/// <summary>"continuar" / "continue": the step where the delegate stopped.</summary>
+internal sealed class ContinueCommandHandler(ReportWizard wizard) : ICommandHandler
+{
+    public CommandDescriptor Command => BotCommands.Continue;
+
+    public Task HandleAsync(TurnContext context) =>
+        context.IsPersonal ? wizard.ContinueAsync(context) : context.RespondWithTextAsync(Texts.WizardPersonalOnly);
+}
+
+/// <summary>"mis pendientes" / "my pending": the draft in progress and the spaces due a report.</summary>
+internal sealed class PendingCommandHandler(ReportWizard wizard) : ICommandHandler
+{
+    public CommandDescriptor Command => BotCommands.Pending;
+
+    public Task HandleAsync(TurnContext context) =>
+        context.IsPersonal ? wizard.ShowPendingAsync(context) : context.RespondWithTextAsync(Texts.WizardPersonalOnly);
+}
+
+/// <summary>The buttons of the wizard's cards, on both paths (Action.Execute and Action.Submit).</summary>
+internal sealed class ReportWizardActionHandler(ReportWizard wizard) : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } =
+        [WizardVerbs.Start, WizardVerbs.Next, WizardVerbs.Back, WizardVerbs.Edit, WizardVerbs.Add, WizardVerbs.Remove, WizardVerbs.Submit, WizardVerbs.Cancel];
+
+    public Task HandleAsync(TurnContext context, CardAction action) => wizard.HandleActionAsync(context, action);
+}
