@@ -9,9 +9,9 @@ namespace ParticipaBot.Bot.Notifications;
 /// <summary>The cards notifications post: the space preview in a channel, reminders in personal chat, the failed list.</summary>
 internal static class NotificationCards
 {
-    /// <summary>The verb and data key agreed with the report wizard: the button opens the wizard on the space.</summary>
-    public const string ReportStartVerb = "report.start";
-    public const string SpaceIdKey = "spaceId";
+    /// <summary>The report wizard's own verb and data key: the button opens the wizard on the space.</summary>
+    public const string ReportStartVerb = Reporting.WizardVerbs.Start;
+    public const string SpaceIdKey = Reporting.WizardVerbs.SpaceKey;
 
     public const string RetryFailedVerb = "notifications.retryFailed";
 

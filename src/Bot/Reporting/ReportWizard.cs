@@ -375,7 +375,9 @@ internal sealed class ReportWizard(
             return;
         }
 
-        var report = ReportHistory.Record(s_form, null, transition.Report!, wizard.UserId ?? turn.User.Id ?? "?", now);
+        // SubmittedBy is who the approval or return is told to (docs/report-review.md).
+        var submitted = transition.Report! with { SubmittedBy = turn.User.AadObjectId ?? turn.User.Id };
+        var report = ReportHistory.Record(s_form, null, submitted, wizard.UserId ?? turn.User.Id ?? "?", now);
         var (created, isNew) = await reports.CreateAsync(plan.EntityId, report, turn.CancellationToken);
         Log.ReportSubmitted(logger, created.Value.Id, isNew);
         try
