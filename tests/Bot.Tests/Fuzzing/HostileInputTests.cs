@@ -55,12 +55,14 @@ public sealed class HostileInputTests
         using var client = factory.CreateClient();
         var failures = new List<string>();
         var cardActions = new List<(FuzzCase Case, HttpStatusCode Status, string Body)>();
+        var statuses = new Dictionary<int, int>();
         foreach (var fuzz in new ActivityFuzzer(seed).Generate(cases))
         {
             using var content = new ByteArrayContent(fuzz.Body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), content);
             var body = await response.Content.ReadAsStringAsync();
+            statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
             // 501 with no body is the protocol's answer to an invoke name no handler knows (Teams shows nothing).
             if ((int)response.StatusCode >= 500 && !(response.StatusCode == HttpStatusCode.NotImplemented && body.Length == 0))
             {
@@ -104,6 +106,12 @@ public sealed class HostileInputTests
             }
         }
 
+        // The storm reaches the handlers, not only the parser: a good share is accepted, and every refusal kind occurs.
+        var tally = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+        Assert.True(statuses.GetValueOrDefault(200) > cases / 4, "Too few accepted: " + tally);
+        Assert.True(statuses.ContainsKey(400) && statuses.ContainsKey(413), "Missing refusals: " + tally);
+        Assert.True(cardActions.Count > cases / 20, $"Too few card actions accepted ({cardActions.Count}): " + tally);
+
         Assert.True(failures.Count == 0, $"{failures.Count} failure(s) of {cases} cases:\n" + string.Join("\n", failures.Distinct().Take(40)));
 
         // Still alive and still itself.
@@ -127,6 +135,20 @@ public sealed class HostileInputTests
         Assert.Equal(first.Select(c => c.Name), second.Select(c => c.Name));
         Assert.All(first.Zip(second), pair => Assert.Equal(pair.First.Body, pair.Second.Body));
         Assert.True(first.Select(c => c.Operator).Distinct().Count() >= 12, "The operators are all used.");
+    }
+
+    [Fact]
+    public void Parse_NullListItems_AreDropped()
+    {
+        var body = """{"type":"message","serviceUrl":"https://smba.trafficmanager.net/amer/","conversation":{"id":"a:1"},"entities":[null,{"type":"clientInfo","locale":"en-US"}],"attachments":[null],"membersAdded":[null],"membersRemoved":[null,{"id":"28:x"}]}""";
+
+        var activity = MessagesEndpoint.Parse(System.Text.Encoding.UTF8.GetBytes(body));
+
+        Assert.NotNull(activity);
+        Assert.Equal("en-US", Assert.Single(activity.Entities!).Locale);
+        Assert.Empty(activity.Attachments!);
+        Assert.Empty(activity.MembersAdded!);
+        Assert.Equal("28:x", Assert.Single(activity.MembersRemoved!).Id);
     }
 
     private static bool IsCardExecute(byte[] body)
