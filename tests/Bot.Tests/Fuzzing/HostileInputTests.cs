@@ -24,6 +24,7 @@ public sealed class HostileInputTests
 {
     private const int DefaultCases = 1_500;
     private const int DefaultSeed = 20260630;
+    private const string Tenant = "8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90";
 
     [Fact]
     public async Task Fuzz_HostileActivities_NoServerErrorNoFailedTurnAndStateUnchanged()
@@ -37,6 +38,9 @@ public sealed class HostileInputTests
 
             // The storm is sent faster than a Teams tenant would; a full queue (503 "busy") is not what is tested here.
             services.PostConfigure<ConversationOptions>(o => o.QueueCapacity = 100_000);
+
+            // Anonymous Development mode still enforces the tenant list: activities from another tenant are refused.
+            services.PostConfigure<BotOptions>(o => o.AllowedTenants = [Tenant]);
         });
 
         // A report submitted before the storm, and the plan, must read back unchanged afterwards.
@@ -74,6 +78,11 @@ public sealed class HostileInputTests
                 failures.Add($"{fuzz.Name}: {fuzz.Body.Length} bytes answered {(int)response.StatusCode}, not 413");
             }
 
+            if (fuzz.Operator == "otherTenant" && response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{fuzz.Name}: another tenant answered {(int)response.StatusCode}, not 403");
+            }
+
             if (body.Contains(Texts.Apology.Spanish, StringComparison.Ordinal))
             {
                 failures.Add($"{fuzz.Name}: the invoke answer apologised for an internal error");
@@ -109,7 +118,7 @@ public sealed class HostileInputTests
         // The storm reaches the handlers, not only the parser: a good share is accepted, and every refusal kind occurs.
         var tally = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
         Assert.True(statuses.GetValueOrDefault(200) > cases / 4, "Too few accepted: " + tally);
-        Assert.True(statuses.ContainsKey(400) && statuses.ContainsKey(413), "Missing refusals: " + tally);
+        Assert.True(statuses.ContainsKey(400) && statuses.ContainsKey(403) && statuses.ContainsKey(413), "Missing refusals: " + tally);
         Assert.True(cardActions.Count > cases / 20, $"Too few card actions accepted ({cardActions.Count}): " + tally);
 
         Assert.True(failures.Count == 0, $"{failures.Count} failure(s) of {cases} cases:\n" + string.Join("\n", failures.Distinct().Take(40)));
