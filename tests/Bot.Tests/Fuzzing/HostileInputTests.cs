@@ -18,11 +18,11 @@ namespace ParticipaBot.Bot.Tests.Fuzzing;
 /// <summary>
 /// Sends a storm of malformed and hostile activities to the real host over HTTP and checks that it never answers 5xx,
 /// never fails a turn, never apologises for input that is merely invalid, keeps answering, and changes nothing stored.
-/// The number of cases is PARTICIPABOT_FUZZ_CASES (default 1,500); the seed is PARTICIPABOT_FUZZ_SEED (default 20260630).
+/// The number of cases is PARTICIPABOT_FUZZ_CASES (default 1,000); the seed is PARTICIPABOT_FUZZ_SEED (default 20260630).
 /// </summary>
 public sealed class HostileInputTests
 {
-    private const int DefaultCases = 1_500;
+    private const int DefaultCases = 1_000;
     private const int DefaultSeed = 20260630;
     private const string Tenant = "8c1a1f4e-2f6b-4d2e-9a7e-5b0c6d7e8f90";
 
@@ -175,7 +175,7 @@ public sealed class HostileInputTests
         }
     }
 
-    /// <summary>Waits until the queued turns are done: nothing new sent for a second.</summary>
+    /// <summary>Waits until the queued turns are done: nothing new sent for two seconds.</summary>
     private static async Task QuiesceAsync(RecordingConnectorClient connector)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -189,7 +189,7 @@ public sealed class HostileInputTests
             }
 
             last = count;
-            await Task.Delay(1_000);
+            await Task.Delay(2_000);
         }
     }
 
