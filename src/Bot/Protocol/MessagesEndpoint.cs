@@ -160,8 +160,17 @@ internal static class MessagesEndpoint
             return null;
         }
 
+        // JSON allows null items ("entities": [null]); no handler should have to expect them, so they go here.
+        activity.Attachments = WithoutNulls(activity.Attachments);
+        activity.Entities = WithoutNulls(activity.Entities);
+        activity.MembersAdded = WithoutNulls(activity.MembersAdded);
+        activity.MembersRemoved = WithoutNulls(activity.MembersRemoved);
         return activity;
     }
+
+    private static List<T>? WithoutNulls<T>(IList<T>? items)
+        where T : class =>
+        items is null ? null : [.. items.Where(item => item is not null)];
 
     private static IResult TooLarge() =>
         Results.Json(new { error = "Request body too large." }, statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -39,6 +39,15 @@ internal sealed class RecordingConnectorClient : IConnectorClient
         }
     }
 
+    /// <summary>Everything sent so far, to any conversation.</summary>
+    public IReadOnlyList<SentActivity> All()
+    {
+        lock (_lock)
+        {
+            return [.. _sent];
+        }
+    }
+
     /// <summary>Waits until the conversation has at least <paramref name="count"/> outbound activities.</summary>
     public async Task<IReadOnlyList<SentActivity>> WaitForAsync(string conversationId, int count = 1)
     {
