@@ -27,7 +27,7 @@ internal sealed class ReportWizard(
     /// <summary>"reportar": the picker card.</summary>
     public async Task ShowPickerAsync(TurnContext turn, string? notice = null)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -45,7 +45,7 @@ internal sealed class ReportWizard(
     /// <summary>"mis pendientes".</summary>
     public async Task ShowPendingAsync(TurnContext turn)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -204,7 +204,7 @@ internal sealed class ReportWizard(
 
     private async Task StartAsync(TurnContext turn, CardAction action)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -232,8 +232,8 @@ internal sealed class ReportWizard(
             {
                 await turn.RespondWithTextAsync(new Bot.Cards.LocalizedText(
                     Texts.WizardAlreadyReported.Id,
-                    Texts.WizardAlreadyReported.Format(UserLanguage.Spanish, ReportNumbers.For(existing.Id, existing.Year)),
-                    Texts.WizardAlreadyReported.Format(UserLanguage.English, ReportNumbers.For(existing.Id, existing.Year))));
+                    Texts.WizardAlreadyReported.Format(UserLanguage.Spanish, ReportNumbers.For(existing.ReportId, existing.Year)),
+                    Texts.WizardAlreadyReported.Format(UserLanguage.English, ReportNumbers.For(existing.ReportId, existing.Year))));
                 return;
             }
 
@@ -414,9 +414,9 @@ internal sealed class ReportWizard(
         return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels) { ActivityLabels = plan.ActivityLabels };
     }
 
-    private async Task<ReportPlanContext?> LoadAsync(TurnContext turn, int? year = null)
+    private async Task<ReportPlanContext?> LoadAsync(TurnContext turn, int? year = null, bool withReports = false)
     {
-        var (plan, planYear) = await loader.LoadAsync(turn, year);
+        var (plan, planYear) = await loader.LoadAsync(turn, year, withReports);
         if (plan is null)
         {
             await turn.RespondWithCardAsync(ReportWizardCards.Notice(turn.Language, Texts.WizardNoPlan.Format(turn.Language, planYear)));

@@ -16,6 +16,8 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     private readonly DocumentCollection<ParticipationReport> _reports = new(store, ReportType);
     private readonly DocumentCollection<ActivityProgress> _progress = new(store, ProgressType);
 
+    private readonly FreshnessCache<string, IReadOnlyDictionary<string, ReportedSpace>> _reportedSpaces = new(TimeSpan.FromSeconds(5), capacity: 64);
+
     public async Task<Versioned<ParticipationReport>?> GetAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default)
     {
         var document = await _reports.GetAsync(PlanIds.Partition(entityId, year), ReportDocumentId(reportId), cancellationToken);
@@ -33,6 +35,28 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
         return reports;
     }
 
+    public async Task<IReadOnlyDictionary<string, ReportedSpace>> ReportedSpacesAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var partition = PlanIds.Partition(entityId, year);
+        if (_reportedSpaces.TryGet(partition, out var recent))
+        {
+            return recent;
+        }
+
+        var version = _reportedSpaces.Version;
+        var reported = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
+        foreach (var report in await ListAsync(entityId, year, cancellationToken))
+        {
+            if (report.SpaceId is { Length: > 0 } spaceId)
+            {
+                reported.TryAdd(spaceId, new ReportedSpace(spaceId, report.Id, report.Year));
+            }
+        }
+
+        _reportedSpaces.Set(partition, reported, version);
+        return reported;
+    }
+
     public async Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -48,19 +72,30 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
                 ?? throw new ConcurrentUpdateException(report.Name);
             return (new Versioned<ParticipationReport>(existing.Value, existing.ETag), false);
         }
+        finally
+        {
+            // After the write, so that a listing taken while it was in flight is not kept.
+            _reportedSpaces.Invalidate(partition);
+        }
     }
 
     public async Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var partition = PlanIds.Partition(entityId, report.Year);
         try
         {
-            var replaced = await _reports.ReplaceAsync(PlanIds.Partition(entityId, report.Year), ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
+            var replaced = await _reports.ReplaceAsync(partition, ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
             return new Versioned<ParticipationReport>(replaced.Value, replaced.ETag);
         }
         catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
         {
             throw new ConcurrentUpdateException(report.Name);
+        }
+        finally
+        {
+            // A new version may name another space.
+            _reportedSpaces.Invalidate(partition);
         }
     }
 
