@@ -11,10 +11,10 @@ namespace ParticipaBot.Storage.Sqlite;
 /// <summary>
 /// The embedded adapter: one SQLite file in WAL mode, so several processes may open the same file and readers never
 /// wait for the writer. With <see cref="SqliteDurability.Normal"/> (synchronous=NORMAL) a write that returned survives
-/// kill -9; with <see cref="SqliteDurability.Full"/> (synchronous=FULL) power loss too. Writers of this process take
-/// turns on a gate, so they never meet SQLite's busy handler, whose sleeps would show as latency spikes.
+/// kill -9; with <see cref="SqliteDurability.Full"/> (synchronous=FULL) power loss too. Writes go through one writer
+/// that commits what has queued up together (SqliteDocumentStore.Writer.cs).
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 {
     private const int MaxIdleConnections = 8;
     private const int SqliteBusy = 5;
@@ -30,7 +30,6 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _synchronous;
     private volatile bool _initialized;
     private long _nextPurgeTicks;
@@ -233,7 +232,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     {
         try
         {
-            await ExecuteWriteAsync(connection =>
+            await ExecuteAsync(connection =>
             {
                 // Taking the write lock and releasing it proves the file is readable, writable and not held by another process.
                 using var command = connection.CreateCommand();
@@ -274,13 +273,13 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         }
 
         _disposed = true;
+        StopWriter();
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
         }
 
         _initializeLock.Dispose();
-        _writeGate.Dispose();
     }
 
     private PreparedWrite Prepare(DocumentWrite document)
@@ -366,19 +365,6 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         catch (DocumentStoreException exception)
         {
             Log.SqlitePurgeFailed(_logger, exception.Message);
-        }
-    }
-
-    private async Task<T> ExecuteWriteAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await ExecuteAsync(operation, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
         }
     }
 
