@@ -11,11 +11,18 @@ internal sealed partial class RuntimeSummary(TurnCounter turns, ILogger<RuntimeS
 {
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private int _logged;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped twice (a test host's dispose after its stop): one summary.
+        if (Interlocked.Exchange(ref _logged, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
         var count = turns.Count;
         var allocated = GC.GetTotalAllocatedBytes() - _allocatedAtStart;
         using var process = Process.GetCurrentProcess();

@@ -19,8 +19,7 @@ public sealed class RuntimeSummaryTests
 
         factory.Dispose();
 
-        // The factory's two logging pipelines (host and web host) both see the line: the same summary either way.
-        var summary = Assert.Single(logs.Entries.Where(e => e.EventId.Id == 9001).DistinctBy(e => e.Message));
+        var summary = Assert.Single(logs.Entries, e => e.EventId.Id == 9001);
         Assert.Equal(LogLevel.Information, summary.Level);
         Assert.Contains(", 3 turns,", summary.Message, StringComparison.Ordinal);
         Assert.Matches(@"\(([1-9]\d*) bytes per turn\)", summary.Message);
