@@ -151,6 +151,16 @@ public static class LoadRunner
         var turnsTotal = context.Turns;
         Sample();
         var final = bot.Memory().Current;
+        if (killed)
+        {
+            // Every delegate must be able to finish a report after the restart: give the slow ones time to get there.
+            var drain = Stopwatch.StartNew();
+            while (delegates.Any(d => d.AcknowledgedAfterRestart == 0) && drain.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
         if (killed)
