@@ -8,7 +8,10 @@ namespace ParticipaBot.LoadTest;
 public sealed record SoakWindow(int Index, double StartSeconds, long Turns, double TurnsPerSecond, double P50, double P99, long? RssBytes);
 
 /// <summary>The soak's verdict: the last windows compared with the first ones after the warm-up.</summary>
-public sealed record SoakVerdict(double RssRatio, double P99Ratio, double ThroughputRatio, bool MemoryFlat, bool LatencyFlat, string Explanation);
+public sealed record SoakVerdict(double RssRatio, double P50Ratio, double P99Ratio, double ThroughputRatio, bool MemoryFlat, bool LatencyFlat, string Explanation)
+{
+    public bool Flat => MemoryFlat && LatencyFlat;
+}
 
 /// <summary>What the kill -9 scenario observed.</summary>
 public sealed record CrashOutcome(double KilledAtSeconds, double RestartSeconds, long ResumeChecks, IReadOnlyList<string> Violations, int DelegatesFinishedAfterRestart, int Delegates)
@@ -40,7 +43,7 @@ public sealed record LoadResult(
     public long ErrorCount => Errors.Values.Sum();
 
     /// <summary>No errors, nothing lost or doubled, and (when run) the crash checks held.</summary>
-    public bool Passed => ErrorCount == 0 && Store.Passed && SinkUnrouted == 0 && (Crash?.Passed ?? true);
+    public bool Passed => ErrorCount == 0 && Store.Passed && SinkUnrouted == 0 && (Crash?.Passed ?? true) && (Soak?.Flat ?? true);
 }
 
 /// <summary>Runs the delegates against the bot for the configured time or number of flows; usable as a library (tests).</summary>
@@ -52,8 +55,11 @@ public static class LoadRunner
     /// <summary>Memory is flat when the last windows' RSS is at most this times the first ones'.</summary>
     public const double SoakRssLimit = 1.2;
 
-    /// <summary>Latency is flat when the last windows' p99 is at most this times the first ones' (plus 2 ms of noise).</summary>
-    public const double SoakP99Limit = 1.5;
+    /// <summary>Latency is flat when the last windows' p50 and p99 are at most this times the first ones' (plus 2 ms of noise).</summary>
+    public const double SoakLatencyLimit = 1.5;
+
+    /// <summary>And throughput (closed loop: the other face of latency) at least this share of the first windows'.</summary>
+    public const double SoakThroughputFloor = 0.67;
 
     public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken = default)
     {
@@ -193,9 +199,9 @@ public static class LoadRunner
     }
 
     /// <summary>
-    /// The first window after the warm-up is the baseline (the warm-up is not in any window). Memory is flat when the mean
-    /// RSS of the last two windows is at most 1.2 times that of the first two; latency when their p99 is at most 1.5 times
-    /// (plus 2 ms, so that sub-millisecond noise cannot fail it).
+    /// The warm-up is in no window. Memory is flat when the mean RSS of the last two windows is at most 1.2 times that of
+    /// the first two; latency when their p50 and p99 are at most 1.5 times (plus 2 ms, so that sub-millisecond noise
+    /// cannot fail it) and throughput at least 0.67 times.
     /// </summary>
     public static SoakVerdict Verdict(IReadOnlyList<SoakWindow> windows)
     {
@@ -203,23 +209,21 @@ public static class LoadRunner
         var compared = Math.Min(SoakCompared, windows.Count / 2);
         if (compared == 0)
         {
-            return new SoakVerdict(0, 0, 0, false, false, "too few windows");
+            return new SoakVerdict(0, 0, 0, 0, false, false, "too few windows");
         }
 
         var first = windows.Take(compared).ToList();
         var last = windows.Skip(windows.Count - compared).ToList();
+        double Ratio(double a, double b) => a > 0 ? b / a : 0;
         var rssFirst = first.Average(w => (double)(w.RssBytes ?? 0));
         var rssLast = last.Average(w => (double)(w.RssBytes ?? 0));
-        var p99First = first.Average(w => w.P99);
-        var p99Last = last.Average(w => w.P99);
-        var tpsFirst = first.Average(w => w.TurnsPerSecond);
-        var tpsLast = last.Average(w => w.TurnsPerSecond);
-        var rssRatio = rssFirst > 0 ? rssLast / rssFirst : 0;
-        var p99Ratio = p99First > 0 ? p99Last / p99First : 0;
+        var (p50First, p50Last) = (first.Average(w => w.P50), last.Average(w => w.P50));
+        var (p99First, p99Last) = (first.Average(w => w.P99), last.Average(w => w.P99));
+        var (tpsFirst, tpsLast) = (first.Average(w => w.TurnsPerSecond), last.Average(w => w.TurnsPerSecond));
         var memoryFlat = rssFirst > 0 && rssLast <= rssFirst * SoakRssLimit;
-        var latencyFlat = p99Last <= (p99First * SoakP99Limit) + 2;
-        return new SoakVerdict(rssRatio, p99Ratio, tpsFirst > 0 ? tpsLast / tpsFirst : 0, memoryFlat, latencyFlat, string.Create(CultureInfo.InvariantCulture,
-            $"RSS {Mb((long)rssFirst)} -> {Mb((long)rssLast)} (x{rssRatio:0.00}, limit x{SoakRssLimit}); p99 {p99First:0.00} -> {p99Last:0.00} ms (x{p99Ratio:0.00}, limit x{SoakP99Limit} + 2 ms); turns/s {tpsFirst:0} -> {tpsLast:0}"));
+        var latencyFlat = p50Last <= (p50First * SoakLatencyLimit) + 2 && p99Last <= (p99First * SoakLatencyLimit) + 2 && tpsLast >= tpsFirst * SoakThroughputFloor;
+        return new SoakVerdict(Ratio(rssFirst, rssLast), Ratio(p50First, p50Last), Ratio(p99First, p99Last), Ratio(tpsFirst, tpsLast), memoryFlat, latencyFlat, string.Create(CultureInfo.InvariantCulture,
+            $"RSS {Mb((long)rssFirst)} -> {Mb((long)rssLast)} (x{Ratio(rssFirst, rssLast):0.00}, limit x{SoakRssLimit}); p50 {p50First:0.00} -> {p50Last:0.00} ms (x{Ratio(p50First, p50Last):0.00}); p99 {p99First:0.00} -> {p99Last:0.00} ms (x{Ratio(p99First, p99Last):0.00}; latency limit x{SoakLatencyLimit} + 2 ms); turns/s {tpsFirst:0.0} -> {tpsLast:0.0} (x{Ratio(tpsFirst, tpsLast):0.00}, floor x{SoakThroughputFloor})"));
     }
 
     public static string Mb(long? bytes) => bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / (1024.0 * 1024.0):0.0} MB") : "?";

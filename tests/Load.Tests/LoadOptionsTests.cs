@@ -48,7 +48,7 @@ public sealed class LoadOptionsTests
     [Fact]
     public void Verdict_GrowingMemory_NotFlat()
     {
-        SoakWindow W(int i, long rss, double p99) => new(i, i * 30, 1000, 100, 1, p99, rss);
+        SoakWindow W(int i, long rss, double p99) => new(i, i * 30, 1000, 100, p99 / 5, p99, rss);
 
         var flat = LoadRunner.Verdict([W(1, 100, 5), W(2, 102, 5), W(3, 101, 6), W(4, 103, 5)]);
         var growing = LoadRunner.Verdict([W(1, 100, 5), W(2, 110, 5), W(3, 150, 20), W(4, 160, 25)]);
