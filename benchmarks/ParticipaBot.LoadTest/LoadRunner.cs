@@ -81,6 +81,11 @@ public static class LoadRunner
         var flowsDone = () => options.Flows is { } flows && context.MeasuredAcknowledged >= flows;
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"bot pid {bot.ProcessId} on {bot.MessagesUrl} ({options.Store}, {options.Auth}); {options.Delegates} delegates; warm-up {options.Warmup.TotalSeconds:0.#} s"));
+        if (options.KeepData)
+        {
+            await progress.WriteLineAsync("data: " + bot.Root);
+        }
+
         var tasks = delegates.Select(d => Task.Run(() => d.RunAsync(flowsDone, stop.Token), CancellationToken.None)).ToList();
 
         long? peak = null;
