@@ -176,6 +176,12 @@ public sealed class BotUnderTest : IAsyncDisposable
             _environment["Bot__ClientSecret"] = null;
         }
 
+        // Last, so that an experiment can override anything above (e.g. DOTNET_gcServer=0, Conversations__Workers=8).
+        foreach (var (key, value) in _options.BotEnvironment)
+        {
+            _environment[key] = value;
+        }
+
         await ImportPlanAsync(log);
     }
 

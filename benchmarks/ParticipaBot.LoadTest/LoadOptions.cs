@@ -70,6 +70,9 @@ public sealed record LoadOptions
     /// <summary>Logging:LogLevel:Default of the bot; empty keeps its appsettings (Information).</summary>
     public string? BotLogLevel { get; init; }
 
+    /// <summary>Extra environment variables for the bot process (experiments: DOTNET_gcServer=0, Conversations__Workers=8).</summary>
+    public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Print the first cards that were not what a delegate expected (for diagnosis).</summary>
     public bool Verbose { get; init; }
 }
@@ -97,6 +100,7 @@ public static class LoadOptionsParser
           --timeout D            espera máxima por respuesta / longest wait for an answer (30s)
           --progress D           intervalo del progreso / progress interval (5s)
           --bot-log-level L      nivel de log del bot / the bot's log level (appsettings)
+          --bot-env CLAVE=VALOR  variable de entorno extra del bot / extra bot environment (repeatable)
           --bot-dll RUTA         ParticipaBot.Bot.dll compilado / the built bot
           --json                 resultado en JSON / result as JSON
           --keep-data            conservar el directorio de datos / keep the data directory
@@ -148,6 +152,7 @@ public static class LoadOptionsParser
                 "--progress" => options with { Progress = Span(name, Value(), allowZero: false) },
                 "--bot-log-level" => options with { BotLogLevel = Value() },
                 "--bot-dll" => options with { BotDll = Value() },
+                "--bot-env" => options with { BotEnvironment = WithVariable(options.BotEnvironment, name, Value()) },
                 "--json" => options with { Json = true },
                 "--keep-data" => options with { KeepData = true },
                 "--verbose" => options with { Verbose = true },
@@ -189,6 +194,17 @@ public static class LoadOptionsParser
         }
 
         return TimeSpan.FromSeconds(value * unit);
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> current, string name, string text)
+    {
+        var separator = text.IndexOf('=', StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            throw new LoadOptionsException($"{name} «{text}» debe tener la forma CLAVE=VALOR. / {name} must be KEY=VALUE.");
+        }
+
+        return new Dictionary<string, string>(current, StringComparer.Ordinal) { [text[..separator]] = text[(separator + 1)..] };
     }
 
     private static int Int(string name, string text, int min, int max) =>

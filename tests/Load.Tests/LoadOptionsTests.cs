@@ -29,11 +29,21 @@ public sealed class LoadOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.KillAfter);
     }
 
+    [Fact]
+    public void Parse_BotEnvironment_Repeatable()
+    {
+        var options = LoadOptionsParser.Parse(["--bot-env", "DOTNET_gcServer=0", "--bot-env", "Conversations__Workers=8"]);
+
+        Assert.Equal("0", options.BotEnvironment["DOTNET_gcServer"]);
+        Assert.Equal("8", options.BotEnvironment["Conversations__Workers"]);
+    }
+
     [Theory]
     [InlineData(new[] { "--delegates", "0" }, "--delegates «0» debe ser un número entero entre 1 y 1000.")]
     [InlineData(new[] { "--delegates" }, "Falta el valor de --delegates. / --delegates needs a value.")]
     [InlineData(new[] { "--store", "postgres" }, "--store «postgres» no es válido: use sqlite o cosmos.")]
     [InlineData(new[] { "--duration", "diez" }, "--duration «diez» no es una duración válida")]
+    [InlineData(new[] { "--bot-env", "sinigual" }, "--bot-env «sinigual» debe tener la forma CLAVE=VALOR.")]
     [InlineData(new[] { "--frobnicate" }, "Opción desconocida «--frobnicate». / Unknown option '--frobnicate'.")]
     [InlineData(new[] { "--soak", "--duration", "30s" }, "--soak necesita --duration de al menos dos ventanas")]
     [InlineData(new[] { "--kill-after", "60s", "--duration", "30s" }, "--kill-after debe ser menor que --duration.")]
