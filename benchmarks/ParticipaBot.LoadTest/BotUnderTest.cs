@@ -309,6 +309,25 @@ public sealed class BotUnderTest : IAsyncDisposable
     /// <summary>VmHWM (peak) and VmRSS (current) of the bot process in bytes, from /proc; null when unknown.</summary>
     public (long? Peak, long? Current) Memory() => _bot is { HasExited: false } bot ? ReadMemory(bot.Id) : (null, null);
 
+    /// <summary>User plus system CPU time the bot process has used so far (from /proc/&lt;pid&gt;/stat), or null.</summary>
+    public TimeSpan? CpuTime() => _bot is { HasExited: false } bot ? ReadCpuTime(bot.Id) : null;
+
+    public static TimeSpan? ReadCpuTime(int pid)
+    {
+        try
+        {
+            // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are 12th and 13th.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static (long? Peak, long? Current) ReadMemory(int pid)
     {
         try

@@ -28,110 +28,158 @@ public sealed record CardInput(
     int? MaxLength,
     string Label);
 
-/// <summary>Reads Adaptive Cards the way a Teams client does: inputs, buttons (Action.Execute, fallbacks ignored), text.</summary>
-public static partial class CardReader
+/// <summary>
+/// A card as a Teams client sees it, read in one pass: its kind (recognised by its buttons), its Action.Execute buttons,
+/// its inputs, its first line and the lines shown in the attention colour. Fallbacks are skipped: a client that renders
+/// Action.Execute never sees them.
+/// </summary>
+public sealed partial class CardView
 {
-    [GeneratedRegex(@"R-\d{4}-[0-9A-HJKMNP-TV-Z]{5}", RegexOptions.CultureInvariant)]
-    private static partial Regex ReportNumberPattern();
-
-    public static CardKind Classify(JsonObject? card)
+    private CardView(JsonObject json)
     {
-        if (card is null)
-        {
-            return CardKind.Unknown;
-        }
-
-        var verbs = Actions(card).Select(a => a["verb"]?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-        if (verbs.Contains("report.submit"))
-        {
-            return CardKind.Review;
-        }
-
-        if (verbs.Contains("report.next"))
-        {
-            return CardKind.Step;
-        }
-
-        if (verbs.Contains("report.start"))
-        {
-            return CardKind.Picker;
-        }
-
-        if (ReportNumber(card) is not null && verbs.Contains("report"))
-        {
-            return CardKind.Confirmation;
-        }
-
-        return verbs.Contains("report") ? CardKind.Notice : CardKind.Unknown;
-    }
-
-    /// <summary>The report number in a confirmation's heading (R-2026-7KQ3M), or null.</summary>
-    public static string? ReportNumber(JsonObject card)
-    {
-        var heading = Walk(card).FirstOrDefault(n => n["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>();
-        return heading is null ? null : ReportNumberPattern().Match(heading) is { Success: true } match ? match.Value : null;
-    }
-
-    /// <summary>Every Action.Execute of the card (in body action sets and the card's actions).</summary>
-    public static IEnumerable<JsonObject> Actions(JsonObject card) =>
-        Walk(card).Where(n => n["type"]?.GetValue<string>() == "Action.Execute");
-
-    public static JsonObject? FindAction(JsonObject card, string verb, Func<JsonObject, bool>? where = null) =>
-        Actions(card).FirstOrDefault(a => a["verb"]?.GetValue<string>() == verb && (where is null || where(a)));
-
-    /// <summary>The step id a step or review card's buttons carry ("espacio", "datos", … "revision").</summary>
-    public static string? StepOf(JsonObject card) =>
-        (FindAction(card, "report.next") ?? FindAction(card, "report.submit"))?["data"]?["step"]?.GetValue<string>();
-
-    public static string? DraftOf(JsonObject card) =>
-        (FindAction(card, "report.next") ?? FindAction(card, "report.submit"))?["data"]?["draftId"]?.GetValue<string>();
-
-    /// <summary>Texts shown in the attention colour: validation errors and refusals.</summary>
-    public static IReadOnlyList<string> Attention(JsonObject card) =>
-        [.. Walk(card).Where(n => n["type"]?.GetValue<string>() == "TextBlock" && n["color"]?.GetValue<string>() == "attention")
-            .Select(n => n["text"]?.GetValue<string>() ?? string.Empty)];
-
-    public static string AllText(JsonObject card) => string.Join(" | ", Walk(card)
-        .Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]?.GetValue<string>()));
-
-    public static IReadOnlyList<CardInput> Inputs(JsonObject card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
+        Json = json;
+        var actions = new List<JsonObject>();
         var inputs = new List<CardInput>();
-        foreach (var node in Walk(card))
+        var attention = new List<string>();
+        string? firstText = null;
+        var stack = new Stack<JsonNode>();
+        stack.Push(json);
+        while (stack.Count > 0)
         {
-            if (node["type"]?.GetValue<string>() is not { } type || !type.StartsWith("Input.", StringComparison.Ordinal) || node["id"]?.GetValue<string>() is not { } id)
+            var current = stack.Pop();
+            if (current is JsonArray array)
+            {
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is { } item)
+                    {
+                        stack.Push(item);
+                    }
+                }
+
+                continue;
+            }
+
+            if (current is not JsonObject obj)
             {
                 continue;
             }
 
-            var value = node["value"] switch
+            switch (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : null)
             {
-                null => null,
-                JsonValue v when v.TryGetValue<string>(out var s) => s,
-                JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-                var other => other.ToJsonString(),
-            };
-            var choices = node["choices"] is JsonArray array
-                ? array.Select(c => c?["value"]?.GetValue<string>()).OfType<string>().ToList()
-                : [];
-            inputs.Add(new CardInput(
-                id,
-                type,
-                string.IsNullOrEmpty(value) ? null : value,
-                node["isRequired"]?.GetValue<bool>() == true,
-                node["isMultiSelect"]?.GetValue<bool>() == true,
-                choices,
-                node["min"]?.GetValue<double>(),
-                node["max"]?.GetValue<double>(),
-                node["maxLength"]?.GetValue<int>(),
-                node["label"]?.GetValue<string>() ?? id));
+                case "Action.Execute":
+                    actions.Add(obj);
+                    break;
+                case "TextBlock":
+                    var text = obj["text"]?.GetValue<string>() ?? string.Empty;
+                    firstText ??= text;
+                    if (obj["color"]?.GetValue<string>() == "attention")
+                    {
+                        attention.Add(text);
+                    }
+
+                    break;
+                case { } input when input.StartsWith("Input.", StringComparison.Ordinal):
+                    if (ReadInput(obj, input) is { } read)
+                    {
+                        inputs.Add(read);
+                    }
+
+                    break;
+            }
+
+            for (var i = obj.Count - 1; i >= 0; i--)
+            {
+                var (key, child) = obj.GetAt(i);
+                if (child is JsonObject or JsonArray && key != "fallback")
+                {
+                    stack.Push(child);
+                }
+            }
         }
 
-        return inputs;
+        Actions = actions;
+        Inputs = inputs;
+        Attention = attention;
+        FirstText = firstText ?? string.Empty;
+        ReportNumber = ReportNumberPattern().Match(FirstText) is { Success: true } match ? match.Value : null;
+        Kind = Classify();
     }
 
-    /// <summary>All objects of the card, depth first, skipping fallbacks (a client that renders Action.Execute never sees them).</summary>
+    public JsonObject Json { get; }
+
+    public CardKind Kind { get; }
+
+    public IReadOnlyList<JsonObject> Actions { get; }
+
+    public IReadOnlyList<CardInput> Inputs { get; }
+
+    /// <summary>Texts shown in the attention colour: validation errors and refusals.</summary>
+    public IReadOnlyList<string> Attention { get; }
+
+    /// <summary>The first TextBlock: the progress line of a step ("Paso 3 de 7"), the heading of a confirmation.</summary>
+    public string FirstText { get; }
+
+    /// <summary>The report number in a confirmation's heading (R-2026-7KQ3M), or null.</summary>
+    public string? ReportNumber { get; }
+
+    [GeneratedRegex(@"R-\d{4}-[0-9A-HJKMNP-TV-Z]{5}", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportNumberPattern();
+
+    public static CardView? Of(JsonObject? card) => card is null ? null : new CardView(card);
+
+    public JsonObject? FindAction(string verb, Func<JsonObject, bool>? where = null) =>
+        Actions.FirstOrDefault(a => a["verb"]?.GetValue<string>() == verb && (where is null || where(a)));
+
+    /// <summary>Every text of the card, for messages about a card that was not the one expected.</summary>
+    public string AllText() => string.Join(" | ", CardReader.Walk(Json)
+        .Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]?.GetValue<string>()));
+
+    private CardKind Classify()
+    {
+        bool Has(string verb) => Actions.Any(a => a["verb"]?.GetValue<string>() == verb);
+        return Has("report.submit") ? CardKind.Review
+            : Has("report.next") ? CardKind.Step
+            : Has("report.start") ? CardKind.Picker
+            : ReportNumber is not null && Has("report") ? CardKind.Confirmation
+            : Has("report") ? CardKind.Notice
+            : CardKind.Unknown;
+    }
+
+    private static CardInput? ReadInput(JsonObject node, string type)
+    {
+        if (node["id"]?.GetValue<string>() is not { } id)
+        {
+            return null;
+        }
+
+        var value = node["value"] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+            var other => other.ToJsonString(),
+        };
+        var choices = node["choices"] is JsonArray array
+            ? array.Select(c => c?["value"]?.GetValue<string>()).OfType<string>().ToList()
+            : [];
+        return new CardInput(
+            id,
+            type,
+            string.IsNullOrEmpty(value) ? null : value,
+            node["isRequired"]?.GetValue<bool>() == true,
+            node["isMultiSelect"]?.GetValue<bool>() == true,
+            choices,
+            node["min"]?.GetValue<double>(),
+            node["max"]?.GetValue<double>(),
+            node["maxLength"]?.GetValue<int>(),
+            node["label"]?.GetValue<string>() ?? id);
+    }
+}
+
+/// <summary>Walks a card's JSON tree (depth first, fallbacks skipped).</summary>
+public static class CardReader
+{
     public static IEnumerable<JsonObject> Walk(JsonNode? node)
     {
         var stack = new Stack<JsonNode>();
@@ -146,18 +194,13 @@ public static partial class CardReader
             if (current is JsonObject obj)
             {
                 yield return obj;
-                var children = new List<JsonNode>();
-                foreach (var (key, child) in obj)
+                for (var i = obj.Count - 1; i >= 0; i--)
                 {
+                    var (key, child) = obj.GetAt(i);
                     if (key != "fallback" && child is not null)
                     {
-                        children.Add(child);
+                        stack.Push(child);
                     }
-                }
-
-                for (var i = children.Count - 1; i >= 0; i--)
-                {
-                    stack.Push(children[i]);
                 }
             }
             else if (current is JsonArray array)

@@ -216,7 +216,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     private int _flow;
 
     // What the delegate last saw of its draft, for the checks after a crash.
-    private JsonObject? _lastWizardCard;
+    private CardView? _lastWizardCard;
     private InFlight _inFlight;
 
     private enum InFlight
@@ -226,6 +226,8 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         Submit,
     }
 
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
     public int AcknowledgedAfterRestart { get; private set; }
 
     [GeneratedRegex(@"(\d+)\D+(\d+)", RegexOptions.CultureInvariant)]
@@ -233,7 +235,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
     public async Task RunAsync(Func<bool> done, CancellationToken stop)
     {
-        JsonObject? card = null;
+        CardView? card = null;
         while (!stop.IsCancellationRequested && !done())
         {
             try
@@ -260,53 +262,45 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     }
 
     /// <summary>One report from wherever the last card left the delegate, to its confirmation.</summary>
-    private async Task<JsonObject> FlowAsync(JsonObject? card, CancellationToken stop)
+    private async Task<CardView> FlowAsync(CardView? card, CancellationToken stop)
     {
-        var kind = CardReader.Classify(card);
-        if (kind is not (CardKind.Step or CardKind.Review))
+        if (card?.Kind is not (CardKind.Step or CardKind.Review))
         {
             _flowValues.Clear();
             _flow++;
-            var picker = kind == CardKind.Confirmation && !context.Options.AlwaysType
-                ? await PressAsync(card!, CardReader.FindAction(card!, "report")!, null, TurnKinds.Picker, stop)
+            var picker = card?.Kind == CardKind.Confirmation && !context.Options.AlwaysType
+                ? await PressAsync(card.FindAction("report")!, null, TurnKinds.Picker, stop)
                 : await SayAsync("reportar", TurnKinds.Message, stop);
             Expect(picker, CardKind.Picker, "picker");
-            var start = CardReader.FindAction(picker!, "report.start", a => a["data"]?["spaceId"] is not null)
-                ?? CardReader.FindAction(picker!, "report.start", a => a["data"]?["unscheduled"]?.GetValue<string>() == "true")
-                ?? throw new FlowFailedException("unexpected-card", "picker without a start button: " + CardReader.AllText(picker!));
-            card = await PressAsync(picker!, start, null, TurnKinds.Start, stop);
+            var start = picker!.FindAction("report.start", a => a["data"]?["spaceId"] is not null)
+                ?? picker.FindAction("report.start", a => a["data"]?["unscheduled"]?.GetValue<string>() == "true")
+                ?? throw new FlowFailedException("unexpected-card", "picker without a start button: " + picker.AllText());
+            card = await PressAsync(start, null, TurnKinds.Start, stop);
             Expect(card, CardKind.Step, "step 1");
             if (Ordinal(card!) != 1)
             {
-                throw new FlowFailedException("unexpected-card", "start did not show step 1: " + CardReader.AllText(card!));
+                throw new FlowFailedException("unexpected-card", "start did not show step 1: " + card!.AllText());
             }
         }
 
         var today = BotUnderTest.Today;
-        while (CardReader.Classify(card) == CardKind.Step)
+        while (card!.Kind == CardKind.Step)
         {
             _lastWizardCard = card;
-            var ordinal = Ordinal(card!);
-            var values = CardFiller.Fill(CardReader.Inputs(card!), today, $"D{identity.Index:000}-F{_flow:00000}", identity.Index + _flow);
+            var ordinal = Ordinal(card);
+            var values = CardFiller.Fill(card.Inputs, today, $"D{identity.Index:000}-F{_flow:00000}", identity.Index + _flow);
             foreach (var (key, value) in values)
             {
                 _flowValues[key] = value;
             }
 
             _inFlight = InFlight.Next;
-            var next = await PressAsync(card!, CardReader.FindAction(card!, "report.next")!, values, TurnKinds.Step, stop);
+            var next = await PressAsync(card.FindAction("report.next")!, values, TurnKinds.Step, stop);
             _inFlight = InFlight.None;
-            var nextKind = CardReader.Classify(next);
-            if (nextKind == CardKind.Step && Ordinal(next!) == ordinal + 1)
+            if ((next?.Kind == CardKind.Step && Ordinal(next) == ordinal + 1) || next?.Kind == CardKind.Review)
             {
                 card = next;
                 continue;
-            }
-
-            if (nextKind == CardKind.Review)
-            {
-                card = next;
-                break;
             }
 
             throw new FlowFailedException("unexpected-card", $"after step {ordinal}: {Describe(next)}");
@@ -314,36 +308,35 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
         Expect(card, CardKind.Review, "review");
         _lastWizardCard = card;
-        if (CardReader.Attention(card!) is { Count: > 0 } problems)
+        if (card.Attention.Count > 0)
         {
-            throw new FlowFailedException("unexpected-card", "review with errors: " + string.Join(" / ", problems));
+            throw new FlowFailedException("unexpected-card", "review with errors: " + string.Join(" / ", card.Attention));
         }
 
-        return await SubmitAsync(card!, stop);
+        return await SubmitAsync(card, stop);
     }
 
-    private async Task<JsonObject> SubmitAsync(JsonObject review, CancellationToken stop)
+    private async Task<CardView> SubmitAsync(CardView review, CancellationToken stop)
     {
         _inFlight = InFlight.Submit;
-        var confirmation = await PressAsync(review, CardReader.FindAction(review, "report.submit")!, null, TurnKinds.Submit, stop);
+        var confirmation = await PressAsync(review.FindAction("report.submit")!, null, TurnKinds.Submit, stop);
         _inFlight = InFlight.None;
         Expect(confirmation, CardKind.Confirmation, "confirmation");
-        var number = CardReader.ReportNumber(confirmation!)!;
-        context.Acknowledge(new AcknowledgedReport(identity.Index, number, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
+        context.Acknowledge(new AcknowledgedReport(identity.Index, confirmation!.ReportNumber!, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
         if (context.Restarted)
         {
             AcknowledgedAfterRestart++;
         }
 
         _lastWizardCard = null;
-        return confirmation!;
+        return confirmation;
     }
 
     /// <summary>
     /// After the bot came back: "continuar" must show the last step the delegate saw acknowledged, or the one its
     /// in-flight click was moving to, never an older one; a submit in flight is finished by clicking it again.
     /// </summary>
-    private async Task<JsonObject?> ResyncAsync(CancellationToken stop)
+    private async Task<CardView?> ResyncAsync(CancellationToken stop)
     {
         await context.Gate.WaitUpAsync(stop);
         var seen = _lastWizardCard;
@@ -354,7 +347,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             return null;
         }
 
-        JsonObject? resumed;
+        CardView? resumed;
         try
         {
             resumed = await SayAsync("continuar", TurnKinds.Resume, stop);
@@ -364,17 +357,16 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             return await ResyncAsync(stop);
         }
 
-        var acknowledged = CardReader.Classify(seen) == CardKind.Review ? int.MaxValue : Ordinal(seen);
-        var kind = CardReader.Classify(resumed);
-        if (kind is CardKind.Step or CardKind.Review)
+        var acknowledged = seen.Kind == CardKind.Review ? int.MaxValue : Ordinal(seen);
+        if (resumed?.Kind is CardKind.Step or CardKind.Review)
         {
-            var at = kind == CardKind.Review ? int.MaxValue : Ordinal(resumed!);
+            var at = resumed.Kind == CardKind.Review ? int.MaxValue : Ordinal(resumed);
             var allowed = at == acknowledged || (inFlight == InFlight.Next && (at == acknowledged + 1 || (at == int.MaxValue && IsLastStep(seen))));
             context.ResumeChecked(allowed ? null : $"delegate {identity.Index}: draft resumed at step {Show(at)}, acknowledged step {Show(acknowledged)} (in flight: {inFlight})");
             return resumed;
         }
 
-        if (kind == CardKind.Notice && inFlight == InFlight.Submit && CardReader.Classify(seen) == CardKind.Review)
+        if (resumed?.Kind == CardKind.Notice && inFlight == InFlight.Submit && seen.Kind == CardKind.Review)
         {
             // The submit was stored before the crash: the draft is closed; the review's button gives the confirmation again.
             context.ResumeChecked(null);
@@ -394,36 +386,29 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
     private static string Show(int ordinal) => ordinal == int.MaxValue ? "review" : ordinal.ToString(CultureInfo.InvariantCulture);
 
-    private static bool IsLastStep(JsonObject card)
-    {
-        var first = CardReader.Walk(card).FirstOrDefault(n => n["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>() ?? string.Empty;
-        var match = ProgressPattern().Match(first);
-        return match.Success && match.Groups[1].Value == match.Groups[2].Value;
-    }
+    private static bool IsLastStep(CardView card) =>
+        ProgressPattern().Match(card.FirstText) is { Success: true } match && match.Groups[1].Value == match.Groups[2].Value;
 
-    private static int Ordinal(JsonObject card)
-    {
-        var first = CardReader.Walk(card).FirstOrDefault(n => n["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>() ?? string.Empty;
-        var match = ProgressPattern().Match(first);
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
-    }
+    /// <summary>The step's number from its progress line ("Paso 3 de 7"), or -1.</summary>
+    private static int Ordinal(CardView card) =>
+        ProgressPattern().Match(card.FirstText) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 
-    private static void Expect(JsonObject? card, CardKind kind, string what)
+    private static void Expect(CardView? card, CardKind kind, string what)
     {
-        if (CardReader.Classify(card) != kind)
+        if (card?.Kind != kind)
         {
             throw new FlowFailedException("unexpected-card", $"expected {what}, got {Describe(card)}");
         }
     }
 
-    private static string Describe(JsonObject? card) => card is null
+    private static string Describe(CardView? card) => card is null
         ? "no card"
-        : $"{CardReader.Classify(card)} «{Truncate(CardReader.AllText(card), 400)}»";
+        : $"{card.Kind} «{Truncate(card.AllText(), 400)}»";
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     /// <summary>Types a message; the answer is the card the bot replies with through the connector.</summary>
-    private async Task<JsonObject?> SayAsync(string text, string kind, CancellationToken stop)
+    private async Task<CardView?> SayAsync(string text, string kind, CancellationToken stop)
     {
         var activity = Activity("message");
         activity["text"] = text;
@@ -457,13 +442,12 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
         context.TurnDone(kind, reply.ArrivedAt - started);
         var body = JsonNode.Parse(reply.Body)?.AsObject();
-        return body?["attachments"]?[0]?["content"] as JsonObject;
+        return CardView.Of(body?["attachments"]?[0]?["content"] as JsonObject);
     }
 
     /// <summary>Clicks an Action.Execute button with the card's inputs; the answer is the card in the HTTP response.</summary>
-    private async Task<JsonObject?> PressAsync(JsonObject card, JsonObject action, IReadOnlyDictionary<string, string>? inputs, string kind, CancellationToken stop)
+    private async Task<CardView?> PressAsync(JsonObject action, IReadOnlyDictionary<string, string>? inputs, string kind, CancellationToken stop)
     {
-        _ = card;
         var data = action["data"]?.DeepClone() as JsonObject ?? [];
         foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
         {
@@ -481,20 +465,20 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         var elapsed = Stopwatch.GetTimestamp() - started;
         if (status != HttpStatusCode.OK)
         {
-            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(body, 200)}");
+            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(Encoding.UTF8.GetString(body), 200)}");
         }
 
         context.TurnDone(kind, elapsed);
-        var json = JsonNode.Parse(body)?.AsObject();
+        var json = body.Length == 0 ? null : JsonNode.Parse(body)?.AsObject();
         if (json?["type"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
         {
-            throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(body, 300)}");
+            throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body), 300)}");
         }
 
-        return json["value"] as JsonObject;
+        return CardView.Of(json["value"] as JsonObject);
     }
 
-    private async Task<(HttpStatusCode Status, string Body, long Started, CancellationToken Down)> PostAsync(JsonObject activity, CancellationToken stop)
+    private async Task<(HttpStatusCode Status, byte[] Body, long Started, CancellationToken Down)> PostAsync(JsonObject activity, CancellationToken stop)
     {
         if (context.Options.Think > TimeSpan.Zero)
         {
@@ -512,7 +496,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
         using var request = new HttpRequestMessage(HttpMethod.Post, context.Bot.MessagesUrl)
         {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity)) { Headers = { ContentType = Json } },
         };
         if (_token is not null)
         {
@@ -525,7 +509,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         try
         {
             using var response = await context.Http.SendAsync(request, timeout.Token);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             return (response.StatusCode, body, started, down);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !stop.IsCancellationRequested)

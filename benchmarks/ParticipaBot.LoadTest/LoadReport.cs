@@ -36,6 +36,10 @@ public static class LoadReport
         writer.WriteLine(string.Create(c, $"turns: {result.Turns} ({result.TurnsPerSecond:0.0}/s)"));
         writer.WriteLine(string.Create(c, $"reports acknowledged: {result.ReportsAcknowledgedMeasured} measured, {result.ReportsAcknowledged} in all; stored {result.Store.Stored}"));
         writer.WriteLine($"bot RSS: peak {LoadRunner.Mb(result.PeakRssBytes)} (VmHWM), final {LoadRunner.Mb(result.FinalRssBytes)} (VmRSS)");
+        if (result.BotCpuSeconds is { } cpu)
+        {
+            writer.WriteLine(string.Create(c, $"bot CPU: {cpu:0.0} s ({cpu / result.MeasuredSeconds * 100:0}% of one core), {result.BotCpuMsPerTurn:0.00} ms per turn; generator CPU {result.GeneratorCpuSeconds:0.0} s"));
+        }
         writer.WriteLine(result.ErrorCount == 0
             ? "errors: none"
             : "errors: " + string.Join(", ", result.Errors.Select(e => $"{e.Key} {e.Value}")));

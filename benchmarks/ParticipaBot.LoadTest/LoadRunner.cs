@@ -38,9 +38,14 @@ public sealed record LoadResult(
     CrashOutcome? Crash,
     StoreCheck Store,
     long SinkUnrouted,
+    double? BotCpuSeconds,
+    double GeneratorCpuSeconds,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<AcknowledgedReport> Acknowledged)
 {
     public long ErrorCount => Errors.Values.Sum();
+
+    /// <summary>The bot's CPU time per measured turn (user + system), in milliseconds; null when unknown (e.g. after a kill).</summary>
+    public double? BotCpuMsPerTurn => BotCpuSeconds is { } cpu && Turns > 0 ? cpu * 1000 / Turns : null;
 
     /// <summary>No errors, nothing lost or doubled, and (when run) the crash checks held.</summary>
     public bool Passed => ErrorCount == 0 && Store.Passed && SinkUnrouted == 0 && (Crash?.Passed ?? true) && (Soak?.Flat ?? true);
@@ -102,6 +107,8 @@ public static class LoadRunner
         context.Latency.TakeWindow();
         context.Latency.Recording = true;
         var measured = Stopwatch.StartNew();
+        var botCpuStart = bot.CpuTime();
+        var generatorCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var windows = new List<SoakWindow>();
         var nextProgress = options.Progress;
         var nextWindow = options.Window;
@@ -162,6 +169,8 @@ public static class LoadRunner
         var turnsTotal = context.Turns;
         Sample();
         var final = bot.Memory().Current;
+        var botCpu = killed ? null : bot.CpuTime() - botCpuStart;
+        var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuStart).TotalSeconds;
         if (killed)
         {
             // Every delegate must be able to finish a report after the restart: give the slow ones time to get there.
@@ -200,6 +209,8 @@ public static class LoadRunner
             crash,
             check,
             bot.Sink.Unrouted,
+            botCpu?.TotalSeconds,
+            generatorCpu,
             context.Acknowledged);
     }
 
