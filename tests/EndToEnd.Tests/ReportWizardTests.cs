@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.EndToEnd.Tests.Infrastructure;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.EndToEnd.Tests;
 

@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ParticipaBot.EndToEnd.Tests.Infrastructure;
+namespace ParticipaBot.TestSupport;
 
 /// <summary>
 /// A process started in its own process group (through setsid), with its output kept in memory, and
 /// stopped with its whole group so that nothing it spawned (node workers, shells) outlives the tests.
 /// Standard input stays open until the process is stopped: the Agents Playground exits when it closes.
 /// </summary>
-internal sealed class ChildProcess : IAsyncDisposable
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -25,6 +25,12 @@ internal sealed class ChildProcess : IAsyncDisposable
     public string Name { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The process id (setsid execs the program in place, so this is the program's own pid).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public string Output => string.Join(Environment.NewLine, _output);
 
@@ -116,6 +122,26 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Name}: no {what} after {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Output}");
+    }
+
+    /// <summary>SIGKILL to the whole group, no grace: a crash as the operating system would cause it.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        await SignalGroupAsync("KILL");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,560 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+
+namespace ParticipaBot.LoadTest;
+
+/// <summary>Up or down: the kill scenario takes the bot down; delegates wait for it to come back and then resynchronise.</summary>
+public sealed class BotGate : IDisposable
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _up = NewUp(completed: true);
+    private CancellationTokenSource _down = new();
+    private int _epoch;
+
+    public int Epoch => Volatile.Read(ref _epoch);
+
+    public bool IsDown => !_up.Task.IsCompleted;
+
+    /// <summary>Cancelled when the bot is killed: ends waits for answers that will never come.</summary>
+    public CancellationToken DownToken
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _down.Token;
+            }
+        }
+    }
+
+    public void GoDown()
+    {
+        lock (_lock)
+        {
+            Interlocked.Increment(ref _epoch);
+            _up = NewUp(completed: false);
+            _down.Cancel();
+        }
+    }
+
+    public void GoUp()
+    {
+        lock (_lock)
+        {
+            _down.Dispose();
+            _down = new CancellationTokenSource();
+            _up.TrySetResult();
+        }
+    }
+
+    public Task WaitUpAsync(CancellationToken cancellationToken) => _up.Task.WaitAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _down.Dispose();
+        }
+    }
+
+    private static TaskCompletionSource NewUp(bool completed)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+        {
+            source.SetResult();
+        }
+
+        return source;
+    }
+}
+
+/// <summary>A report the bot confirmed to a delegate (the confirmation card with its number), with what was submitted.</summary>
+public sealed record AcknowledgedReport(int Delegate, string Number, IReadOnlyDictionary<string, string> Values, bool AfterRestart);
+
+/// <summary>Everything the delegates share: the bot's address, the HTTP client, the measurements and the outcomes.</summary>
+public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClient http, BotGate gate)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly List<string> _errorSamples = [];
+    private readonly List<AcknowledgedReport> _acknowledged = [];
+    private readonly List<string> _crashViolations = [];
+    private long _turns;
+    private long _measuredAcks;
+    private long _resumeChecks;
+
+    public LoadOptions Options { get; } = options;
+
+    public BotUnderTest Bot { get; } = bot;
+
+    public HttpClient Http { get; } = http;
+
+    public BotGate Gate { get; } = gate;
+
+    public LatencyRecorder Latency { get; } = new();
+
+    /// <summary>Set after the kill: acknowledgements from then on count as "after restart".</summary>
+    public bool Restarted { get; set; }
+
+    public long Turns => Interlocked.Read(ref _turns);
+
+    public long MeasuredAcknowledged => Interlocked.Read(ref _measuredAcks);
+
+    public long ResumeChecks => Interlocked.Read(ref _resumeChecks);
+
+    public void TurnDone(string kind, long ticks)
+    {
+        if (Latency.Recording)
+        {
+            Interlocked.Increment(ref _turns);
+        }
+
+        Latency.Record(kind, ticks);
+    }
+
+    public void Error(string kind, string? detail)
+    {
+        lock (_lock)
+        {
+            _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
+            if (detail is not null && _errorSamples.Count < 20)
+            {
+                _errorSamples.Add($"{kind}: {detail}");
+            }
+        }
+    }
+
+    public void Acknowledge(AcknowledgedReport report)
+    {
+        lock (_lock)
+        {
+            _acknowledged.Add(report);
+        }
+
+        if (Latency.Recording)
+        {
+            Interlocked.Increment(ref _measuredAcks);
+        }
+    }
+
+    public void ResumeChecked(string? violation)
+    {
+        Interlocked.Increment(ref _resumeChecks);
+        if (violation is not null)
+        {
+            lock (_lock)
+            {
+                _crashViolations.Add(violation);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, long> Errors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, long>(_errors, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> ErrorSamples
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _errorSamples];
+            }
+        }
+    }
+
+    public IReadOnlyList<AcknowledgedReport> Acknowledged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _acknowledged];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> CrashViolations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _crashViolations];
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One delegate in its personal chat, looping full report flows as a person would: «reportar» (or «Reportar otro» on the
+/// confirmation), a due space of its own (or «no programado» once they are all reported), every step filled from the
+/// card and «Guardar y seguir», the review, «Enviar reporte», the confirmation with its number.
+/// </summary>
+public sealed partial class DelegateChat(LoadContext context, DelegateIdentity identity)
+{
+    private readonly ChannelReader<SinkMessage> _inbox = context.Bot.Sink.Register(identity.ConversationId);
+    private readonly Dictionary<string, string> _flowValues = new(StringComparer.Ordinal);
+    private string? _token = context.Bot.NewToken();
+    private long _tokenAt = Stopwatch.GetTimestamp();
+    private int _sequence;
+    private int _flow;
+
+    // What the delegate last saw of its draft, for the checks after a crash.
+    private CardView? _lastWizardCard;
+    private InFlight _inFlight;
+
+    private enum InFlight
+    {
+        None,
+        Next,
+        Submit,
+    }
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public int AcknowledgedAfterRestart { get; private set; }
+
+    [GeneratedRegex(@"(\d+)\D+(\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ProgressPattern();
+
+    public async Task RunAsync(Func<bool> done, CancellationToken stop)
+    {
+        CardView? card = null;
+        while (!stop.IsCancellationRequested && !done())
+        {
+            try
+            {
+                card = await FlowAsync(card, stop);
+            }
+            catch (TurnInterruptedException)
+            {
+                card = await ResyncAsync(stop);
+            }
+            catch (FlowFailedException failure)
+            {
+                context.Error(failure.Kind, context.Options.Verbose ? $"delegate {identity.Index}: {failure.Message}" : failure.Message[..Math.Min(300, failure.Message.Length)]);
+                card = null;
+                _lastWizardCard = null;
+                _inFlight = InFlight.None;
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One report from wherever the last card left the delegate, to its confirmation.</summary>
+    private async Task<CardView> FlowAsync(CardView? card, CancellationToken stop)
+    {
+        if (card?.Kind is not (CardKind.Step or CardKind.Review))
+        {
+            _flowValues.Clear();
+            _flow++;
+            var picker = card?.Kind == CardKind.Confirmation && !context.Options.AlwaysType
+                ? await PressAsync(card.FindAction("report")!, null, TurnKinds.Picker, stop)
+                : await SayAsync("reportar", TurnKinds.Message, stop);
+            Expect(picker, CardKind.Picker, "picker");
+            var start = picker!.FindAction("report.start", a => a["data"]?["spaceId"] is not null)
+                ?? picker.FindAction("report.start", a => a["data"]?["unscheduled"]?.GetValue<string>() == "true")
+                ?? throw new FlowFailedException("unexpected-card", "picker without a start button: " + picker.AllText());
+            card = await PressAsync(start, null, TurnKinds.Start, stop);
+            Expect(card, CardKind.Step, "step 1");
+            if (Ordinal(card!) != 1)
+            {
+                throw new FlowFailedException("unexpected-card", "start did not show step 1: " + card!.AllText());
+            }
+        }
+
+        var today = BotUnderTest.Today;
+        while (card!.Kind == CardKind.Step)
+        {
+            _lastWizardCard = card;
+            var ordinal = Ordinal(card);
+            var values = CardFiller.Fill(card.Inputs, today, $"D{identity.Index:000}-F{_flow:00000}", identity.Index + _flow);
+            foreach (var (key, value) in values)
+            {
+                _flowValues[key] = value;
+            }
+
+            _inFlight = InFlight.Next;
+            var next = await PressAsync(card.FindAction("report.next")!, values, TurnKinds.Step, stop);
+            _inFlight = InFlight.None;
+            if ((next?.Kind == CardKind.Step && Ordinal(next) == ordinal + 1) || next?.Kind == CardKind.Review)
+            {
+                card = next;
+                continue;
+            }
+
+            throw new FlowFailedException("unexpected-card", $"after step {ordinal}: {Describe(next)}");
+        }
+
+        Expect(card, CardKind.Review, "review");
+        _lastWizardCard = card;
+        if (card.Attention.Count > 0)
+        {
+            throw new FlowFailedException("unexpected-card", "review with errors: " + string.Join(" / ", card.Attention));
+        }
+
+        return await SubmitAsync(card, stop);
+    }
+
+    private async Task<CardView> SubmitAsync(CardView review, CancellationToken stop)
+    {
+        _inFlight = InFlight.Submit;
+        var confirmation = await PressAsync(review.FindAction("report.submit")!, null, TurnKinds.Submit, stop);
+        _inFlight = InFlight.None;
+        Expect(confirmation, CardKind.Confirmation, "confirmation");
+        context.Acknowledge(new AcknowledgedReport(identity.Index, confirmation!.ReportNumber!, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
+        if (context.Restarted)
+        {
+            AcknowledgedAfterRestart++;
+        }
+
+        _lastWizardCard = null;
+        return confirmation;
+    }
+
+    /// <summary>
+    /// After the bot came back: "continuar" must show the last step the delegate saw acknowledged, or the one its
+    /// in-flight click was moving to, never an older one; a submit in flight is finished by clicking it again.
+    /// </summary>
+    private async Task<CardView?> ResyncAsync(CancellationToken stop)
+    {
+        await context.Gate.WaitUpAsync(stop);
+        var seen = _lastWizardCard;
+        var inFlight = _inFlight;
+        _inFlight = InFlight.None;
+        if (seen is null)
+        {
+            return null;
+        }
+
+        CardView? resumed;
+        try
+        {
+            resumed = await SayAsync("continuar", TurnKinds.Resume, stop);
+        }
+        catch (TurnInterruptedException)
+        {
+            return await ResyncAsync(stop);
+        }
+
+        var acknowledged = seen.Kind == CardKind.Review ? int.MaxValue : Ordinal(seen);
+        if (resumed?.Kind is CardKind.Step or CardKind.Review)
+        {
+            var at = resumed.Kind == CardKind.Review ? int.MaxValue : Ordinal(resumed);
+            var allowed = at == acknowledged || (inFlight == InFlight.Next && (at == acknowledged + 1 || (at == int.MaxValue && IsLastStep(seen))));
+            context.ResumeChecked(allowed ? null : $"delegate {identity.Index}: draft resumed at step {Show(at)}, acknowledged step {Show(acknowledged)} (in flight: {inFlight})");
+            return resumed;
+        }
+
+        if (resumed?.Kind == CardKind.Notice && inFlight == InFlight.Submit && seen.Kind == CardKind.Review)
+        {
+            // The submit was stored before the crash: the draft is closed; the review's button gives the confirmation again.
+            context.ResumeChecked(null);
+            try
+            {
+                return await SubmitAsync(seen, stop);
+            }
+            catch (TurnInterruptedException)
+            {
+                return null;
+            }
+        }
+
+        context.ResumeChecked($"delegate {identity.Index}: after the restart «continuar» showed {Describe(resumed)}, acknowledged step {Show(acknowledged)} (in flight: {inFlight})");
+        return null;
+    }
+
+    private static string Show(int ordinal) => ordinal == int.MaxValue ? "review" : ordinal.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsLastStep(CardView card) =>
+        ProgressPattern().Match(card.FirstText) is { Success: true } match && match.Groups[1].Value == match.Groups[2].Value;
+
+    /// <summary>The step's number from its progress line ("Paso 3 de 7"), or -1.</summary>
+    private static int Ordinal(CardView card) =>
+        ProgressPattern().Match(card.FirstText) is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+
+    private static void Expect(CardView? card, CardKind kind, string what)
+    {
+        if (card?.Kind != kind)
+        {
+            throw new FlowFailedException("unexpected-card", $"expected {what}, got {Describe(card)}");
+        }
+    }
+
+    private static string Describe(CardView? card) => card is null
+        ? "no card"
+        : $"{card.Kind} «{Truncate(card.AllText(), 400)}»";
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    /// <summary>Types a message; the answer is the card the bot replies with through the connector.</summary>
+    private async Task<CardView?> SayAsync(string text, string kind, CancellationToken stop)
+    {
+        var activity = Activity("message");
+        activity["text"] = text;
+        while (_inbox.TryRead(out _))
+        {
+            // Anything left from an interrupted turn is not the answer to this one.
+        }
+
+        var (status, _, started, token) = await PostAsync(activity, stop);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"message «{text}» answered {(int)status}");
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, token);
+        wait.CancelAfter(context.Options.TurnTimeout);
+        SinkMessage reply;
+        try
+        {
+            reply = await _inbox.ReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            if (token.IsCancellationRequested)
+            {
+                throw new TurnInterruptedException();
+            }
+
+            throw new FlowFailedException("timeout", $"no reply to «{text}» within {context.Options.TurnTimeout.TotalSeconds:0} s");
+        }
+
+        context.TurnDone(kind, reply.ArrivedAt - started);
+        var body = JsonNode.Parse(reply.Body)?.AsObject();
+        return CardView.Of(body?["attachments"]?[0]?["content"] as JsonObject);
+    }
+
+    /// <summary>Clicks an Action.Execute button with the card's inputs; the answer is the card in the HTTP response.</summary>
+    private async Task<CardView?> PressAsync(JsonObject action, IReadOnlyDictionary<string, string>? inputs, string kind, CancellationToken stop)
+    {
+        var data = action["data"]?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        var activity = Activity("invoke");
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.GetValue<string>(), ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        var (status, body, started, _) = await PostAsync(activity, stop);
+        var elapsed = Stopwatch.GetTimestamp() - started;
+        if (status != HttpStatusCode.OK)
+        {
+            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(Encoding.UTF8.GetString(body), 200)}");
+        }
+
+        context.TurnDone(kind, elapsed);
+        var json = body.Length == 0 ? null : JsonNode.Parse(body)?.AsObject();
+        if (json?["type"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
+        {
+            throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body), 300)}");
+        }
+
+        return CardView.Of(json["value"] as JsonObject);
+    }
+
+    private async Task<(HttpStatusCode Status, byte[] Body, long Started, CancellationToken Down)> PostAsync(JsonObject activity, CancellationToken stop)
+    {
+        if (context.Options.Think > TimeSpan.Zero)
+        {
+            await Task.Delay(context.Options.Think, stop);
+        }
+
+        await context.Gate.WaitUpAsync(stop);
+        var epoch = context.Gate.Epoch;
+        var down = context.Gate.DownToken;
+        if (_token is not null && Stopwatch.GetElapsedTime(_tokenAt) > TimeSpan.FromMinutes(30))
+        {
+            _token = context.Bot.NewToken();
+            _tokenAt = Stopwatch.GetTimestamp();
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, context.Bot.MessagesUrl)
+        {
+            Content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity)) { Headers = { ContentType = Json } },
+        };
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop, down);
+        timeout.CancelAfter(context.Options.TurnTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await context.Http.SendAsync(request, timeout.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            return (response.StatusCode, body, started, down);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !stop.IsCancellationRequested)
+        {
+            if (context.Gate.Epoch != epoch || down.IsCancellationRequested)
+            {
+                throw new TurnInterruptedException();
+            }
+
+            throw exception is HttpRequestException
+                ? new FlowFailedException("http-connection", exception.Message)
+                : new FlowFailedException("timeout", $"no HTTP answer within {context.Options.TurnTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private JsonObject Activity(string type)
+    {
+        var n = ++_sequence;
+        return new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = $"{identity.ConversationId}-{context.Gate.Epoch}-{n}",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            ["serviceUrl"] = context.Bot.Sink.ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = identity.UserId, ["name"] = identity.Name, ["aadObjectId"] = identity.AadObjectId },
+            ["conversation"] = new JsonObject { ["id"] = identity.ConversationId, ["conversationType"] = "personal", ["tenantId"] = BotUnderTest.TenantId },
+            ["recipient"] = new JsonObject { ["id"] = "28:" + BotUnderTest.AppId, ["name"] = "ParticipaBot" },
+            ["locale"] = "es-CO",
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = BotUnderTest.TenantId } },
+        };
+    }
+}
+
+/// <summary>A turn the bot could not answer because it was killed: the delegate resynchronises after the restart.</summary>
+public sealed class TurnInterruptedException : Exception
+{
+    public TurnInterruptedException()
+        : base("The bot went down during the turn.")
+    {
+    }
+}
+
+/// <summary>A flow that went wrong: counted by kind, and the delegate starts a new flow.</summary>
+public sealed class FlowFailedException(string kind, string message) : Exception(message)
+{
+    public string Kind { get; } = kind;
+}
