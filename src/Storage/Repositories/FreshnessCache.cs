@@ -48,6 +48,19 @@ internal sealed class FreshnessCache<TKey, TValue>(TimeSpan window, int capacity
         _entries[key] = (value, Environment.TickCount64);
     }
 
+    /// <summary>
+    /// Applies this process's own write to a kept value (keeping its age): cheaper than invalidating it when the
+    /// change is known. Counts as a write for reads in flight, which are then not kept.
+    /// </summary>
+    public void Update(TKey key, Func<TValue, TValue> apply)
+    {
+        Interlocked.Increment(ref _invalidations);
+        while (_entries.TryGetValue(key, out var entry)
+            && !_entries.TryUpdate(key, (apply(entry.Value), entry.StoredAtMilliseconds), entry))
+        {
+        }
+    }
+
     public void Invalidate(TKey key)
     {
         Interlocked.Increment(ref _invalidations);
