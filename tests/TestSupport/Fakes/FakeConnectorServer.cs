@@ -64,7 +64,12 @@ public sealed record ConnectorFault(ConnectorFaultKind Kind, int StatusCode = 50
 /// A request the service carried out: the activity it created or replaced (or the conversation it created), and the
 /// fault that hid the answer from the caller, if any.
 /// </summary>
-public sealed record AcceptedRequest(RecordedRequest Request, string? ResourceId, ConnectorFault? LostAnswer);
+/// <param name="ClientGaveUp">The caller went away (its timeout) before the answer was written: it never heard either.</param>
+public sealed record AcceptedRequest(RecordedRequest Request, string? ResourceId, ConnectorFault? LostAnswer, bool ClientGaveUp = false)
+{
+    /// <summary>The work was done but the caller does not know it.</summary>
+    public bool AnswerLost => LostAnswer is not null || ClientGaveUp;
+}
 
 /// <summary>
 /// A loopback Bot Connector (the v3/conversations API). It records every request with its arrival time, path,
@@ -201,7 +206,11 @@ public sealed class FakeConnectorServer : LoopbackServer
             resourceId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         }
 
-        _accepted.Enqueue(new AcceptedRequest(recorded, resourceId, fault is { LosesAnswerAfterWork: true } ? fault : null));
+        if (fault is { LosesAnswerAfterWork: true })
+        {
+            _accepted.Enqueue(new AcceptedRequest(recorded, resourceId, fault));
+        }
+
         switch (fault?.Kind)
         {
             case ConnectorFaultKind.FailAfterWork:
@@ -218,11 +227,26 @@ public sealed class FakeConnectorServer : LoopbackServer
                 return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        if (answer is not null)
+        var gaveUp = false;
+        try
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(answer));
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            if (answer is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(JsonSerializer.Serialize(answer), context.RequestAborted);
+            }
+
+            await context.Response.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            gaveUp = true;
+        }
+        finally
+        {
+            // A loaded machine can make even a clean answer arrive after the client's timeout: it never heard it.
+            _accepted.Enqueue(new AcceptedRequest(recorded, resourceId, null, gaveUp || context.RequestAborted.IsCancellationRequested));
         }
     }
 
