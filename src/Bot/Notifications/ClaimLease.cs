@@ -46,25 +46,32 @@ internal sealed class ClaimLease(DocumentCollection<NotificationClaim> claims, D
     public async Task KeepAliveAsync(CancellationToken stop)
     {
         var period = settings.Lease / 3;
-        try
+        while (true)
         {
-            while (true)
+            try
             {
                 await Task.Delay(period, time, stop);
-                await WriteAsync(claim => claim with { LeaseUntil = time.GetUtcNow() + settings.Lease }, stop);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The send is over (or the instance is stopping): the lease is left as it is.
-        }
-        catch (LeaseLostException)
-        {
-            // Taken over after all (the store did not answer in time); the next write of the sender says so.
-        }
-        catch (DocumentStoreException)
-        {
-            // The store did not answer; the sender's own writes renew the lease too, or fail the attempt.
+            catch (OperationCanceledException)
+            {
+                // The send is over (or the instance is stopping): the lease is left as it is.
+                return;
+            }
+
+            try
+            {
+                // Never cancelled half-way: a renewal the store applied must also move this lease's ETag on.
+                await WriteAsync(claim => claim with { LeaseUntil = time.GetUtcNow() + settings.Lease }, CancellationToken.None);
+            }
+            catch (LeaseLostException)
+            {
+                // Taken over after all; the sender's next write says so.
+                return;
+            }
+            catch (DocumentStoreException)
+            {
+                // The store did not answer this time; the next renewal comes before the lease runs out.
+            }
         }
     }
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Tests.Review;
 using ParticipaBot.Bot.Tests.Wizard;
+using ParticipaBot.Bot.Tests.Support;
+using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 using Xunit.Abstractions;
 
@@ -27,11 +29,11 @@ public sealed class RedeliveryUnderLoadTests(ITestOutputHelper output)
         var flows = EnvInt("PARTICIPABOT_REDELIVERY_FLOWS", 16);
         var rounds = EnvInt("PARTICIPABOT_REDELIVERY_ROUNDS", 1);
         using var factory = WizardChat.NewFactory();
-        await WizardChat.SamplePlanAsync(factory);
+        var spaces = await AddSpacesAsync(factory, flows * rounds);
         var clock = Stopwatch.StartNew();
         var chats = Enumerable.Range(0, flows).Select(_ => new WizardChat(factory) { Redeliver = true, DoubleClick = true }).ToList();
 
-        var submitted = await Task.WhenAll(chats.Select((chat, i) => FlowAsync(chat, execute: i % 2 == 0, rounds)));
+        var submitted = await Task.WhenAll(chats.Select((chat, i) => FlowAsync(chat, execute: i % 2 == 0, spaces.Skip(i * rounds).Take(rounds).ToList())));
         var elapsed = clock.Elapsed;
         await Task.Delay(300);
 
@@ -123,13 +125,26 @@ public sealed class RedeliveryUnderLoadTests(ITestOutputHelper output)
         Assert.DoesNotContain(coordinator, s => s.AllText.Contains(Texts.Apology.For(UserLanguage.Spanish), StringComparison.Ordinal));
     }
 
-    /// <summary>Full report flows in one chat; returns the ids of the reports submitted.</summary>
-    private static async Task<IReadOnlyList<string>> FlowAsync(WizardChat chat, bool execute, int rounds)
+    /// <summary>
+    /// A space of its own for every flow (a space already reported cannot be started again): copies of the sample
+    /// plan's 18 June workshop, so the wizard's pre-filled values are the ones the flow helpers expect.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> AddSpacesAsync(BotFactory factory, int count)
+    {
+        var plan = await WizardChat.SamplePlanAsync(factory);
+        var model = plan.Spaces.Single(s => s.Period.Start == new DateOnly(2026, 6, 18));
+        var copies = Enumerable.Range(1, count).Select(i => model with { Id = $"{model.Id}-carga{i}", Name = $"{model.Name} (grupo {i})" }).ToList();
+        await factory.Services.GetRequiredService<IPlanRepository>().SaveAsync(plan with { Spaces = [.. plan.Spaces, .. copies] });
+        return [.. copies.Select(s => s.Id)];
+    }
+
+    /// <summary>Full report flows in one chat, one per space; returns the ids of the reports submitted.</summary>
+    private static async Task<IReadOnlyList<string>> FlowAsync(WizardChat chat, bool execute, IReadOnlyList<string> spaceIds)
     {
         var ids = new List<string>();
-        for (var round = 0; round < rounds; round++)
+        foreach (var spaceId in spaceIds)
         {
-            await WizardFlowTests.StartAsync(chat, execute);
+            await WizardFlowTests.StartAsync(chat, execute, spaceId);
             await WizardFlowTests.FillToReviewAsync(chat, execute);
             await chat.PressAsync("report.submit", null, null, execute);
 
@@ -139,6 +154,7 @@ public sealed class RedeliveryUnderLoadTests(ITestOutputHelper output)
             var number = ReportNumbers.For(id, 2026);
             Assert.Equal(2, chat.LastClickCards.Count);
             Assert.All(chat.LastClickCards, card => Assert.Contains($"Reporte {number} enviado", WizardChat.AllText(card), StringComparison.Ordinal));
+            Assert.Equal(spaceId, (await chat.Factory.Services.GetRequiredService<IReportRepository>().GetAsync("mintrabajo", 2026, id))!.Value.SpaceId);
             ids.Add(id);
         }
 
