@@ -183,6 +183,12 @@ public sealed class NotificationStormTests(NotificationStormFixture fixture, ITe
         fixture.Graph.FaultPolicy = null;
         var claims = await ClaimsAsync(hostA);
         var parked = claims.Values.Count(c => c.State == ClaimState.Parked);
+
+        // A failure is always one the clients explain (Teams or Graph refused, no answer after the retries), never an
+        // exception that escaped them: the engine would record its bare type name.
+        Assert.All(
+            claims.Values.Where(c => c.State is ClaimState.Failed or ClaimState.Parked),
+            c => Assert.True(c.LastError?.Contains(" / ", StringComparison.Ordinal) == true, $"{c.Key}: {c.LastError}"));
         foreach (var claim in claims.Values.Where(c => c.State == ClaimState.Parked))
         {
             await hostA.Notifications.Claims.UpdateWithRetryAsync(
