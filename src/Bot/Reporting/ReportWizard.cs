@@ -259,10 +259,44 @@ internal sealed class ReportWizard(
             StartedAt = now,
             UpdatedAt = now,
         };
-        var saved = await drafts.ReplaceAnyAsync(turn.Conversation.ConversationId, wizard, turn.CancellationToken);
+        // A double click on «Reportar este» (two invokes at once) must not start two drafts: the card of the first would
+        // belong to a discarded draft. A draft this same start made moments ago, still untouched, is shown instead.
+        var conversationId = turn.Conversation.ConversationId;
+        var current = await drafts.GetAsync(conversationId, turn.CancellationToken);
+        if (IsSameFreshStart(current, draft, now))
+        {
+            await RespondWithStepAsync(turn, plan, current!.Value, ValidationResult.Valid);
+            return;
+        }
+
+        Versioned<ReportWizardDraft> saved;
+        try
+        {
+            saved = await drafts.SaveAsync(conversationId, wizard, current?.ETag, turn.CancellationToken);
+        }
+        catch (ConcurrentUpdateException)
+        {
+            var winner = await drafts.GetAsync(conversationId, turn.CancellationToken);
+            if (IsSameFreshStart(winner, draft, now))
+            {
+                await RespondWithStepAsync(turn, plan, winner!.Value, ValidationResult.Valid);
+                return;
+            }
+
+            saved = await drafts.ReplaceAnyAsync(conversationId, wizard, turn.CancellationToken);
+        }
+
         Log.DraftStarted(logger, draft.Id, unscheduled);
         await RespondWithStepAsync(turn, plan, saved.Value, ValidationResult.Valid);
     }
+
+    /// <summary>The stored draft is what this start would create (same first step and values), started within seconds.</summary>
+    private static bool IsSameFreshStart(Versioned<ReportWizardDraft>? stored, ReportDraft fresh, DateTimeOffset now) =>
+        stored?.Value is { SubmittedReportId: null, ReturnToReview: false } wizard
+        && now - wizard.StartedAt <= TimeSpan.FromSeconds(30)
+        && wizard.Draft.CurrentStep == fresh.CurrentStep
+        && wizard.Draft.Values.Count == fresh.Values.Count
+        && fresh.Values.All(pair => wizard.Draft.Values.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     private async Task StepActionAsync(TurnContext turn, ReportPlanContext plan, Versioned<ReportWizardDraft> stored, CardAction action)
     {
