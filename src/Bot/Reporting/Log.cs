@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(3006, LogLevel.Information, "File of {Size} bytes stored as evidence of draft {DraftId}.")]
     public static partial void FileStored(ILogger logger, string draftId, long size);
+
+    [LoggerMessage(3007, LogLevel.Information, "Report number {Number} is taken by another report; drawing another id.")]
+    public static partial void ReportNumberTaken(ILogger logger, string number);
 }

@@ -240,7 +240,7 @@ internal sealed class ReportWizard(
             prefill = SpacePrefill.From(space, plan.Activity(space));
         }
 
-        var draft = ReportDraft.Start(ReportNumbers.NewId(plan.Plan.Year), plan.Plan.Year, s_form, prefill, plan.Validation.Catalogs);
+        var draft = ReportDraft.Start(await NewReportIdAsync(plan, turn.CancellationToken), plan.Plan.Year, s_form, prefill, plan.Validation.Catalogs);
         if (unscheduled)
         {
             draft = draft with { Values = new Dictionary<string, string>(StringComparer.Ordinal) { ["space.unscheduled"] = "true" } };
@@ -425,6 +425,25 @@ internal sealed class ReportWizard(
         }
 
         await turn.RespondWithCardAsync(ReportWizardCards.Confirmation(turn.Language, ReportNumbers.For(created.Value.Id, created.Value.Year), created.Value.Name));
+    }
+
+    /// <summary>
+    /// A new report id whose number («R-2026-7KQ2M», five characters people can read out) no other report of the year
+    /// holds: the number is reserved in the store, and the rare collision draws another id.
+    /// </summary>
+    private async Task<string> NewReportIdAsync(ReportPlanContext plan, CancellationToken cancellationToken)
+    {
+        const int Attempts = 8;
+        for (var attempt = 1; ; attempt++)
+        {
+            var id = ReportNumbers.NewId(plan.Plan.Year);
+            if (await reports.ReserveNumberAsync(plan.EntityId, plan.Plan.Year, id, cancellationToken) || attempt == Attempts)
+            {
+                return id;
+            }
+
+            Log.ReportNumberTaken(logger, ReportNumbers.For(id, plan.Plan.Year));
+        }
     }
 
     private static async Task RespondWithStepAsync(TurnContext turn, ReportPlanContext plan, ReportWizardDraft wizard, ValidationResult validation)

@@ -27,6 +27,12 @@ public interface IReportRepository
     /// </summary>
     Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims the human number of a new report id (<see cref="ReportNumbers.For"/>) for that id, once and for good:
+    /// false when another report of the year already holds the number, and the caller draws another id.
+    /// </summary>
+    Task<bool> ReserveNumberAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces a report only if it has not changed since it was read; else <see cref="ConcurrentUpdateException"/>.</summary>
     Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default);
 

@@ -16,11 +16,13 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     internal const string ReportType = "report";
     internal const string ProgressType = "progress";
     internal const string SpaceReportType = "spaceReport";
+    internal const string NumberType = "reportNumber";
 
     private readonly DocumentCollection<ParticipationReport> _reports = new(store, ReportType);
     private readonly DocumentCollection<ActivityProgress> _progress = new(store, ProgressType);
 
     private readonly DocumentCollection<ReportedSpace> _markers = new(store, SpaceReportType);
+    private readonly DocumentCollection<NumberClaim> _numbers = new(store, NumberType);
 
     // Per partition: the markers as last read (refreshed after 5 s, for other instances' reports) plus this process's own
     // new reports, added as they are created, so a report never makes the next picker read everything again.
@@ -99,6 +101,22 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
         }
     }
 
+    public async Task<bool> ReserveNumberAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default)
+    {
+        var partition = PlanIds.Partition(entityId, year);
+        var id = NumberType + "|" + ReportNumbers.For(reportId, year);
+        try
+        {
+            await _numbers.CreateAsync(partition, id, new NumberClaim(reportId), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (DocumentConflictException)
+        {
+            // The same id asking again (a retried start) keeps its number; any other id must draw again.
+            return (await _numbers.GetAsync(partition, id, cancellationToken))?.Value.ReportId == reportId;
+        }
+    }
+
     public async Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -135,6 +153,9 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     }
 
     private static string ReportDocumentId(string reportId) => "report|" + reportId;
+
+    /// <summary>Who holds a report number ("reportNumber|R-2026-XXXXX").</summary>
+    private sealed record NumberClaim(string ReportId);
 
     /// <summary>
     /// After the report itself: a crash in between leaves a report without its marker, which the next process's first

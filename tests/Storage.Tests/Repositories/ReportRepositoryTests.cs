@@ -79,6 +79,30 @@ public sealed class ReportRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task ReserveNumberAsync_TwoIdsWithTheSameNumber_OnlyTheFirstGetsIt()
+    {
+        // Numbers are five base-32 characters: a birthday search finds two ids sharing one within a few thousand.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        string first, second;
+        while (true)
+        {
+            var id = ReportNumbers.NewId(2026);
+            if (seen.TryGetValue(ReportNumbers.For(id, 2026), out var earlier))
+            {
+                (first, second) = (earlier, id);
+                break;
+            }
+
+            seen[ReportNumbers.For(id, 2026)] = id;
+        }
+
+        Assert.True(await _repository.ReserveNumberAsync("mintrabajo", 2026, first));
+        Assert.True(await _repository.ReserveNumberAsync("mintrabajo", 2026, first));
+        Assert.False(await _repository.ReserveNumberAsync("mintrabajo", 2026, second));
+        Assert.True(await _repository.ReserveNumberAsync("mintrabajo", 2027, second));
+    }
+
+    [Fact]
     public async Task ReplaceAsync_StaleETag_ThrowsConcurrentUpdate()
     {
         var (stored, _) = await _repository.CreateAsync("mintrabajo", SampleReport("r1"));
