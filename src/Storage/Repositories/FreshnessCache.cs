@@ -12,6 +12,9 @@ internal sealed class FreshnessCache<TKey, TValue>(TimeSpan window, int capacity
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, (TValue Value, long StoredAtMilliseconds)> _entries = new();
+    // Set, Update and Invalidate take turns, so a read cannot pass the version check and then put back a value a
+    // write removed in between; TryGet, the hot path, takes no lock.
+    private readonly Lock _writes = new();
     private long _invalidations;
 
     /// <summary>Taken before a read of the store and given back to <see cref="Set"/>.</summary>
@@ -35,17 +38,20 @@ internal sealed class FreshnessCache<TKey, TValue>(TimeSpan window, int capacity
     /// </summary>
     public void Set(TKey key, TValue value, long versionBeforeRead)
     {
-        if (Version != versionBeforeRead)
+        lock (_writes)
         {
-            return;
-        }
+            if (Version != versionBeforeRead)
+            {
+                return;
+            }
 
-        if (_entries.Count >= capacity)
-        {
-            _entries.Clear();
-        }
+            if (_entries.Count >= capacity)
+            {
+                _entries.Clear();
+            }
 
-        _entries[key] = (value, Environment.TickCount64);
+            _entries[key] = (value, Environment.TickCount64);
+        }
     }
 
     /// <summary>
@@ -54,16 +60,22 @@ internal sealed class FreshnessCache<TKey, TValue>(TimeSpan window, int capacity
     /// </summary>
     public void Update(TKey key, Func<TValue, TValue> apply)
     {
-        Interlocked.Increment(ref _invalidations);
-        while (_entries.TryGetValue(key, out var entry)
-            && !_entries.TryUpdate(key, (apply(entry.Value), entry.StoredAtMilliseconds), entry))
+        lock (_writes)
         {
+            Interlocked.Increment(ref _invalidations);
+            if (_entries.TryGetValue(key, out var entry))
+            {
+                _entries[key] = (apply(entry.Value), entry.StoredAtMilliseconds);
+            }
         }
     }
 
     public void Invalidate(TKey key)
     {
-        Interlocked.Increment(ref _invalidations);
-        _entries.TryRemove(key, out _);
+        lock (_writes)
+        {
+            Interlocked.Increment(ref _invalidations);
+            _entries.TryRemove(key, out _);
+        }
     }
 }
