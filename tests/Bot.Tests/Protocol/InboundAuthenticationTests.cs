@@ -169,6 +169,22 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Authenticate_TamperedPayloadOfATokenAlreadyAccepted_Returns401()
+    {
+        // Verified signatures are remembered per key: only for the very bytes they were verified over.
+        var signed = Sign(Claims());
+        Assert.True((await Authenticate(Bearer(signed))).Succeeded);
+        Assert.True((await Authenticate(Bearer(signed))).Succeeded);
+        var tampered = Claims();
+        tampered["serviceurl"] = "https://smba.trafficmanager.net/emea/";
+
+        var result = await Authenticate(Bearer(TestJwt.WithPayload(signed, tampered)), Activity(serviceUrl: "https://smba.trafficmanager.net/emea/"));
+
+        Assert.Equal(401, result.StatusCode);
+        Assert.Contains("signature", result.FailureReason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Authenticate_TamperedPayload_Returns401()
     {
         var signed = Sign(Claims());
