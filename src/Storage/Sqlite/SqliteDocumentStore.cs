@@ -16,7 +16,9 @@ namespace ParticipaBot.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 {
-    private const int MaxIdleConnections = 8;
+    // Enough for every concurrent turn of a busy instance: a connection opened and closed per read (files, locks,
+    // shared memory mapped again) cost more than the read.
+    private const int MaxIdleConnections = 32;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteCorrupt = 11;
@@ -438,7 +440,9 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                 try
                 {
                     using var command = connection.CreateCommand();
+                    // WAL persists in the file: every later connection, of any process, opens in WAL.
                     command.CommandText = """
+                        PRAGMA journal_mode = WAL;
                         CREATE TABLE IF NOT EXISTS documents (
                             partition_key TEXT NOT NULL,
                             id TEXT NOT NULL,
@@ -486,8 +490,8 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             connection.DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000);
             connection.Open();
             using var command = connection.CreateCommand();
-            // busy_timeout first, so that switching to WAL waits for other processes instead of failing.
-            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {_synchronous};";
+            // WAL is the file's own setting (set once, at initialisation); these two are each connection's.
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {_synchronous};";
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read() || reader.NextResult())
