@@ -24,7 +24,7 @@ public static class StoreVerifier
         var missing = new List<string>();
         var duplicated = new List<string>();
         var mismatched = new List<string>();
-        foreach (var ack in acknowledged.DistinctBy(a => a.Number))
+        foreach (var ack in acknowledged)
         {
             if (!byNumber.TryGetValue(ack.Number, out var found))
             {
@@ -32,7 +32,7 @@ public static class StoreVerifier
                 continue;
             }
 
-            if (found.Count > 1)
+            if (found.Count > 1 && !duplicated.Contains($"{ack.Number} ×{found.Count}"))
             {
                 duplicated.Add($"{ack.Number} ×{found.Count}");
             }

@@ -59,6 +59,36 @@ public sealed class LoadScenarioTests
     }
 
     [Fact]
+    public async Task Verify_ForgedAcknowledgements_AreCaught()
+    {
+        // The store checks must be able to fail: run briefly, keep the data, and present acknowledgements the bot never gave.
+        var result = await RunAsync(Short(LoadStore.Sqlite, flows: 4) with { KeepData = true }, TimeSpan.FromMinutes(3));
+        try
+        {
+            AssertClean(result);
+            var real = result.Acknowledged[0];
+            var changedName = new Dictionary<string, string>(real.Values, StringComparer.Ordinal) { ["name"] = "Otro nombre" };
+            AcknowledgedReport[] forged =
+            [
+                real with { Number = "R-2000-ZZZZZ" },
+                real with { Values = changedName },
+                real with { Delegate = real.Delegate + 1 },
+            ];
+
+            var check = await StoreVerifier.VerifyAsync(result.StorageSettings, BotUnderTest.EntityId, BotUnderTest.Today.Year, [real, .. forged]);
+
+            Assert.Contains(check.Missing, m => m.StartsWith("R-2000-ZZZZZ", StringComparison.Ordinal));
+            Assert.Contains(check.Mismatched, m => m.Contains("name: sent «Otro nombre»", StringComparison.Ordinal));
+            Assert.Contains(check.Duplicated, d => d.Contains("several delegates", StringComparison.Ordinal));
+            Assert.False(check.Passed);
+        }
+        finally
+        {
+            Directory.Delete(result.DataRoot, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_CosmosFourDelegates_EveryAcknowledgedReportStoredOnceAndIntact()
     {
         var server = await CosmosDbServer.GetSharedAsync();
