@@ -12,6 +12,19 @@ public enum StorageProvider
     Cosmos,
 }
 
+/// <summary>When a SQLite write is on disk (PRAGMA synchronous, in WAL mode).</summary>
+public enum SqliteDurability
+{
+    /// <summary>
+    /// A returned write survives the process being killed (kill -9, a crash): it is in the operating system's hands.
+    /// A power cut or kernel crash may lose the last writes, never the file. Thousands of writes per second.
+    /// </summary>
+    Normal,
+
+    /// <summary>Every write is flushed to the disk before it returns: it also survives a power cut. About a hundred writes per second.</summary>
+    Full,
+}
+
 /// <summary>The "Storage" configuration section.</summary>
 public sealed class StorageOptions
 {
@@ -28,6 +41,9 @@ public sealed class StorageOptions
     /// <summary>How long a SQLite writer waits for another process's lock before failing.</summary>
     [Range(100, 600_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
+
+    /// <summary>SQLite only: see <see cref="SqliteDurability"/> (docs/operations.md, "Choosing the store").</summary>
+    public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Normal;
 
     public CosmosStorageOptions Cosmos { get; set; } = new();
 

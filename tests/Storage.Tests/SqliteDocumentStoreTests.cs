@@ -36,7 +36,43 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     }
 
     [Fact]
-    public async Task Open_FileIsWalWithSynchronousFull()
+    public async Task ConcurrentWrites_SomeConflicting_OnlyTheConflictingOnesFailAndTheRestAreStored()
+    {
+        var pk = NewPartition();
+        for (var i = 0; i < 200; i += 4)
+        {
+            await Store.CreateAsync(new DocumentWrite($"doc-{i:D3}", pk, "draft", Body(new { first = true })));
+        }
+
+        // Many writes at once share commits: a conflict inside a shared commit must undo only itself.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            try
+            {
+                await Store.CreateAsync(new DocumentWrite($"doc-{i:D3}", pk, "draft", Body(new { first = false, i })));
+                return "created";
+            }
+            catch (DocumentConflictException)
+            {
+                return "conflict";
+            }
+        }));
+
+        Assert.Equal(50, outcomes.Count(o => o == "conflict"));
+        Assert.All(Enumerable.Range(0, 200).Where(i => i % 4 == 0), i => Assert.Equal("conflict", outcomes[i]));
+        var stored = new List<StoredDocument>();
+        await foreach (var document in Store.QueryAsync(pk))
+        {
+            stored.Add(document);
+        }
+
+        Assert.Equal(200, stored.Count);
+        Assert.All(stored, d => Assert.Equal(int.Parse(d.Id[4..], System.Globalization.CultureInfo.InvariantCulture) % 4 == 0, d.Body.GetProperty("first").GetBoolean()));
+        Assert.Equal("ok", await _sqlite!.CheckIntegrityAsync());
+    }
+
+    [Fact]
+    public async Task Open_FileIsWal()
     {
         await Store.CreateAsync(new DocumentWrite("x", NewPartition(), "plan", Body(new { })));
 

@@ -22,7 +22,9 @@ public sealed class SqliteDurabilityTests : IDisposable
         var acknowledged = new List<string>();
         for (var round = 0; round < 5; round++)
         {
-            using var writer = StartWriter("write", DatabasePath, $"r{round}");
+            // Odd rounds write from 8 concurrent writers, so that the kill also lands inside shared (group) commits.
+            var writers = round % 2 == 0 ? "1" : "8";
+            using var writer = StartWriter("write", DatabasePath, $"r{round}", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), writers);
             var acks = new List<string>();
             var firstAck = new TaskCompletionSource();
             var reading = Task.Run(async () =>

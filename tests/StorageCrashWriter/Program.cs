@@ -4,7 +4,9 @@ using System.Text.Json;
 using ParticipaBot.Storage;
 
 // Usage:
-//   write <db> <prefix> [count]   creates <prefix>-<n> documents; after each committed write prints "ack <id>;"
+//   write <db> <prefix> [count] [writers]
+//                                 creates <prefix>-<w>-<n> documents from <writers> concurrent writers (default 1), so
+//                                 that writes share commits; after each committed write prints "ack <id>;"
 //   increment <db> <pk> <id> <n>  n read-modify-write increments with ETag retries; prints "done;"
 if (args.Length < 3)
 {
@@ -22,23 +24,36 @@ switch (args[0])
     {
         var prefix = args[2];
         var count = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
-        for (var n = 0; n < count; n++)
+        var writers = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var acknowledging = new SemaphoreSlim(1, 1);
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
-            var id = $"{prefix}-{n:D6}";
-            var write = CrashDocument.Create(id, n);
-            if (n % 3 == 0)
+            for (var n = 0; n < count; n++)
             {
-                await documents.UpsertAsync(write);
-            }
-            else
-            {
-                await documents.CreateAsync(write);
-            }
+                var id = writers == 1 ? $"{prefix}-{n:D6}" : $"{prefix}-{w}-{n:D6}";
+                var write = CrashDocument.Create(id, n);
+                if (n % 3 == 0)
+                {
+                    await documents.UpsertAsync(write);
+                }
+                else
+                {
+                    await documents.CreateAsync(write);
+                }
 
-            // Only after the write returned (committed) is it acknowledged.
-            await output.WriteLineAsync($"ack {id};");
-            await output.FlushAsync();
-        }
+                // Only after the write returned (committed) is it acknowledged.
+                await acknowledging.WaitAsync();
+                try
+                {
+                    await output.WriteLineAsync($"ack {id};");
+                    await output.FlushAsync();
+                }
+                finally
+                {
+                    acknowledging.Release();
+                }
+            }
+        })));
 
         return 0;
     }

@@ -25,7 +25,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<TurnRunner>();
         services.AddHostedService<TurnWorker>();
-        services.AddScoped<HandlerRegistry>();
+        services.AddSingleton(provider => HandlerRegistry.FromContainer(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddScoped<TurnRouter>();
 
         services.AddCommandHandler<HelpCommandHandler>();
@@ -41,21 +41,27 @@ internal static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddCommandHandler<THandler>(this IServiceCollection services)
         where THandler : class, ICommandHandler
     {
-        services.AddScoped<ICommandHandler, THandler>();
+        // Also as itself: the registry resolves a turn's handler by its type.
+        services.TryAddScoped<THandler>();
+        services.AddScoped<ICommandHandler>(provider => provider.GetRequiredService<THandler>());
         return services;
     }
 
     public static IServiceCollection AddCardActionHandler<THandler>(this IServiceCollection services)
         where THandler : class, ICardActionHandler
     {
-        services.AddScoped<ICardActionHandler, THandler>();
+        // Also as itself: the registry resolves a turn's handler by its type.
+        services.TryAddScoped<THandler>();
+        services.AddScoped<ICardActionHandler>(provider => provider.GetRequiredService<THandler>());
         return services;
     }
 
     public static IServiceCollection AddInvokeHandler<THandler>(this IServiceCollection services)
         where THandler : class, IInvokeHandler
     {
-        services.AddScoped<IInvokeHandler, THandler>();
+        // Also as itself: the registry resolves a turn's handler by its type.
+        services.TryAddScoped<THandler>();
+        services.AddScoped<IInvokeHandler>(provider => provider.GetRequiredService<THandler>());
         return services;
     }
 

@@ -5,6 +5,8 @@ namespace ParticipaBot.Bot.Conversations;
 /// <summary>
 /// Indexes the registered handlers by folded command name, card verb and invoke name. Two handlers claiming the same
 /// name or verb is a wiring error and fails at start-up; a placeholder command gives way to the real handler of its id.
+/// Built once: the index keeps each handler's type, and a turn resolves from its own scope only the handler it needs
+/// (resolving every handler's dependencies on every turn was a tenth of a turn's cost; docs/benchmarks.md).
 /// </summary>
 internal sealed class HandlerRegistry
 {
@@ -13,6 +15,7 @@ internal sealed class HandlerRegistry
     private readonly Dictionary<string, ICardActionHandler> _cardActions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IInvokeHandler> _invokes = new(StringComparer.Ordinal);
 
+    /// <summary>Over handler instances (tests); <see cref="Resolve{THandler}"/> returns them as they are.</summary>
     public HandlerRegistry(IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> cardActions, IEnumerable<IInvokeHandler> invokes)
     {
         var all = commands.ToList();
@@ -94,6 +97,40 @@ internal sealed class HandlerRegistry
     public ICardActionHandler? FindCardAction(string verb) => _cardActions.GetValueOrDefault(verb);
 
     public IInvokeHandler? FindInvoke(string name) => _invokes.GetValueOrDefault(name);
+
+    /// <summary>The turn's own instance of a handler found in the index (the same instance for a stand-in).</summary>
+    public static THandler Resolve<THandler>(THandler found, IServiceProvider turnServices)
+        where THandler : class =>
+        found is TypeOnly typeOnly ? (THandler)turnServices.GetRequiredService(typeOnly.HandlerType) : found;
+
+    /// <summary>From the container: the handlers of one throwaway scope, indexed by their types.</summary>
+    public static HandlerRegistry FromContainer(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        return new HandlerRegistry(
+            [.. services.GetServices<ICommandHandler>().Select(h => h is PlannedCommandHandler ? h : new TypeOnly(h))],
+            [.. services.GetServices<ICardActionHandler>().Select(h => new TypeOnly(h))],
+            [.. services.GetServices<IInvokeHandler>().Select(h => new TypeOnly(h))]);
+    }
+
+    /// <summary>What the index keeps of a scoped handler: its names and verbs, and its type, to resolve per turn.</summary>
+    private sealed class TypeOnly(object handler) : ICommandHandler, ICardActionHandler, IInvokeHandler
+    {
+        public Type HandlerType { get; } = handler.GetType();
+
+        public CommandDescriptor Command { get; } = (handler as ICommandHandler)?.Command!;
+
+        public IReadOnlyCollection<string> Verbs { get; } = (handler as ICardActionHandler)?.Verbs ?? [];
+
+        public string Name { get; } = (handler as IInvokeHandler)?.Name ?? string.Empty;
+
+        public Task HandleAsync(TurnContext context) => throw Unresolved();
+
+        public Task HandleAsync(TurnContext context, CardAction action) => throw Unresolved();
+
+        private InvalidOperationException Unresolved() => new($"{HandlerType.Name} must be resolved for the turn first.");
+    }
 
     private static string SkipWords(string text, int count)
     {

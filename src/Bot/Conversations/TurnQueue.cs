@@ -60,17 +60,14 @@ internal sealed class TurnQueue
 /// accepting (the endpoint answers 503, so Teams retries elsewhere) and what was already acknowledged is still handled,
 /// until the host's shutdown timeout abandons it.
 /// </summary>
-internal sealed class TurnWorker(TurnQueue queue, TurnRunner runner, IServiceScopeFactory scopeFactory, ILogger<TurnWorker> logger) : BackgroundService
+internal sealed class TurnWorker(TurnQueue queue, TurnRunner runner, IServiceProvider services, ILogger<TurnWorker> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Fail at start-up, not on the first message, when two handlers claim the same command or verb.
-        using (var scope = scopeFactory.CreateScope())
-        {
-            _ = scope.ServiceProvider.GetRequiredService<HandlerRegistry>();
-        }
+        _ = services.GetRequiredService<HandlerRegistry>();
 
         return base.StartAsync(cancellationToken);
     }

@@ -11,13 +11,10 @@ namespace ParticipaBot.Bot.Conversations;
 /// </summary>
 internal sealed class TurnRouter(
     HandlerRegistry registry,
-    IEnumerable<IInstallationHandler> installationHandlers,
-    IEnumerable<IAttachmentHandler> attachmentHandlers,
     IActivityDeduplicator deduplicator,
     IRoleResolver roles,
     ILogger<TurnRouter> logger,
-    IEnumerable<ITurnObserver> observers,
-    IEnumerable<IConversationUpdateHandler>? conversationUpdateHandlers = null)
+    IEnumerable<ITurnObserver> observers)
 {
     // The welcome is claimed like an activity id, so the installationUpdate and conversationUpdate that Teams both sends
     // on install produce one welcome.
@@ -63,7 +60,7 @@ internal sealed class TurnRouter(
         // Files sent with the message (not cards the bot rendered) go to the attachment handlers first.
         if (context.Activity.Attachments is { Count: > 0 } attachments && attachments.Any(a => a.ContentType != ContentTypes.AdaptiveCard))
         {
-            foreach (var attachmentHandler in attachmentHandlers)
+            foreach (var attachmentHandler in context.Services.GetServices<IAttachmentHandler>())
             {
                 if (await attachmentHandler.TryHandleAsync(context))
                 {
@@ -76,7 +73,7 @@ internal sealed class TurnRouter(
         {
             context.CommandArguments = arguments;
             Log.CommandMatched(logger, handler!.Command.Id);
-            await handler.HandleAsync(context);
+            await HandlerRegistry.Resolve(handler, context.Services).HandleAsync(context);
             return;
         }
 
@@ -90,7 +87,7 @@ internal sealed class TurnRouter(
         {
             if (context.Activity.Name is { } name && registry.FindInvoke(name) is { } invokeHandler)
             {
-                await invokeHandler.HandleAsync(context);
+                await HandlerRegistry.Resolve(invokeHandler, context.Services).HandleAsync(context);
                 context.InvokeResponse ??= InvokeResponse.Ok();
                 return;
             }
@@ -123,7 +120,7 @@ internal sealed class TurnRouter(
         if (registry.FindCardAction(action.Verb) is { } handler)
         {
             Log.CardActionMatched(logger, action.Verb);
-            await handler.HandleAsync(context, action);
+            await HandlerRegistry.Resolve(handler, context.Services).HandleAsync(context, action);
             return;
         }
 
@@ -131,7 +128,7 @@ internal sealed class TurnRouter(
         if (registry.FindCommand(action.Verb) is { } command)
         {
             Log.CommandMatched(logger, command.Command.Id);
-            await command.HandleAsync(context);
+            await HandlerRegistry.Resolve(command, context.Services).HandleAsync(context);
             return;
         }
 
@@ -165,7 +162,7 @@ internal sealed class TurnRouter(
 
     private async Task OnConversationUpdateAsync(TurnContext context)
     {
-        foreach (var handler in conversationUpdateHandlers ?? [])
+        foreach (var handler in context.Services.GetServices<IConversationUpdateHandler>())
         {
             await handler.OnConversationUpdateAsync(context);
         }
@@ -188,7 +185,7 @@ internal sealed class TurnRouter(
 
     private async Task BotAddedAsync(TurnContext context)
     {
-        foreach (var handler in installationHandlers)
+        foreach (var handler in context.Services.GetServices<IInstallationHandler>())
         {
             await handler.OnBotAddedAsync(context);
         }
@@ -205,9 +202,9 @@ internal sealed class TurnRouter(
         await context.SendCardAsync(card);
     }
 
-    private async Task BotRemovedAsync(TurnContext context)
+    private static async Task BotRemovedAsync(TurnContext context)
     {
-        foreach (var handler in installationHandlers)
+        foreach (var handler in context.Services.GetServices<IInstallationHandler>())
         {
             await handler.OnBotRemovedAsync(context);
         }

@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Cards;
+using ParticipaBot.Bot.Health;
 using ParticipaBot.Bot.Protocol;
 
 namespace ParticipaBot.Bot.Conversations;
@@ -8,7 +9,7 @@ namespace ParticipaBot.Bot.Conversations;
 /// router, and the one catch. A failure is logged, told briefly to the user in their language (a typed 500 for an
 /// invoke), and never undoes what handlers already stored: they persist after every step.
 /// </summary>
-internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDeduplicator deduplicator, ILogger<TurnRunner> logger)
+internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDeduplicator deduplicator, TurnCounter turns, ILogger<TurnRunner> logger)
 {
     /// <returns>The invoke response for an invoke activity; null for every other type.</returns>
     public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDed
             ["ConversationId"] = conversationId,
         });
 
+        turns.Increment();
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var language = TurnText.Language(activity);
         await using var scope = scopeFactory.CreateAsyncScope();

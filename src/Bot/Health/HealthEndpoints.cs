@@ -4,7 +4,12 @@ namespace ParticipaBot.Bot.Health;
 
 internal static class HealthEndpoints
 {
-    public static IServiceCollection AddHealth(this IServiceCollection services) => services;
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<TurnCounter>();
+        services.AddHostedService<RuntimeSummary>();
+        return services;
+    }
 
     /// <summary>GET /healthz: 200 when the process is alive and the store answers, 503 with the reason otherwise.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)

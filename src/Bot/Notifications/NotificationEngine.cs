@@ -133,10 +133,23 @@ internal sealed class NotificationEngine(
             Log.TakenOver(logger, notification.Key, current!.Value.Owner);
         }
 
-        var lease = new ClaimLease(store.Claims, document, time, claimSettings) { IsTakeOver = takeOver };
+        using var lease = new ClaimLease(store.Claims, document, time, claimSettings) { IsTakeOver = takeOver };
         try
         {
-            await sender.SendAsync(notification, context, lease, cancellationToken);
+            using (var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var keepAlive = lease.KeepAliveAsync(sending.Token);
+                try
+                {
+                    await sender.SendAsync(notification, context, lease, cancellationToken);
+                }
+                finally
+                {
+                    await sending.CancelAsync();
+                    await keepAlive;
+                }
+            }
+
             await lease.CompleteAsync(c => ClaimRules.Sent(c, time.GetUtcNow()), cancellationToken);
             Log.Sent(logger, notification.Key, lease.Claim.Attempts);
             return Outcome.Sent;

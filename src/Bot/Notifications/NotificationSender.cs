@@ -108,9 +108,10 @@ internal sealed class NotificationSender(
         {
             if (space.Status == SpaceStatus.Cancelado && record is { IsCancelled: false })
             {
-                await gateway.CancelAsync(record.EventId, space.RescheduleReason ?? options.Value.CancellationNote, cancellationToken);
-                await store.SaveCalendarAsync(context.EntityId, context.Year, record with { IsCancelled = true, UpdatedAt = now }, cancellationToken);
-                await lease.RecordAsync(new NotificationDelivery(CalendarTarget, record.EventId, record.EventId), cancellationToken);
+                var eventId = record.IsPending ? (await RecoverAsync(gateway, record, cancellationToken)).EventId : record.EventId;
+                await gateway.CancelAsync(eventId, space.RescheduleReason ?? options.Value.CancellationNote, cancellationToken);
+                await store.SaveCalendarAsync(context.EntityId, context.Year, record with { EventId = eventId, IsCancelled = true, IsPending = false, UpdatedAt = now }, cancellationToken);
+                await lease.RecordAsync(new NotificationDelivery(CalendarTarget, eventId, eventId), cancellationToken);
             }
 
             return;
@@ -126,7 +127,20 @@ internal sealed class NotificationSender(
         CalendarEventReference reference;
         if (record is null || record.IsCancelled)
         {
+            // Written before the create: if its answer is lost and the space changes before a retry, the next sync
+            // still knows which transaction id Graph may have used, and finds that event instead of making a second.
+            await store.SaveCalendarAsync(
+                context.EntityId,
+                context.Year,
+                new CalendarSyncRecord(space.Id, string.Empty, null, space.Version, request, false, now, IsPending: true),
+                cancellationToken);
             reference = await gateway.CreateAsync(request, cancellationToken);
+        }
+        else if (record.IsPending)
+        {
+            var recovered = await RecoverAsync(gateway, record, cancellationToken);
+            reference = await gateway.UpdateAsync(recovered.EventId, record.Request, request, cancellationToken);
+            reference = reference with { ICalUId = reference.ICalUId ?? recovered.ICalUId };
         }
         else if (record.SyncedVersion < space.Version)
         {
@@ -144,6 +158,13 @@ internal sealed class NotificationSender(
             cancellationToken);
         await lease.RecordAsync(new NotificationDelivery(CalendarTarget, reference.EventId, reference.EventId), cancellationToken);
     }
+
+    /// <summary>
+    /// Repeats a create whose answer never came, exactly as it was sent: the same transaction id makes Graph return the
+    /// event it already made (or make it now), so the space never gets a second event.
+    /// </summary>
+    private static Task<CalendarEventReference> RecoverAsync(ICalendarGateway gateway, CalendarSyncRecord pending, CancellationToken cancellationToken) =>
+        gateway.CreateAsync(pending.Request, cancellationToken);
 
     private async Task<CalendarEventRequest> RequestAsync(ScheduledSpace space, NotificationContext context, CancellationToken cancellationToken)
     {

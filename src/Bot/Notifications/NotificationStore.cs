@@ -28,7 +28,11 @@ internal sealed record ChannelBinding(
     string BoundBy,
     DateTimeOffset BoundAt);
 
-/// <summary>The space's event in the organizer's calendar (plan partition, keyed by space id).</summary>
+/// <summary>
+/// The space's event in the organizer's calendar (plan partition, keyed by space id). <see cref="IsPending"/>: a create
+/// was sent (<see cref="Request"/>, with its transaction id) and its answer has not come back yet, so Graph may hold an
+/// event the bot has no id for; <see cref="EventId"/> is empty until the create is confirmed.
+/// </summary>
 internal sealed record CalendarSyncRecord(
     string SpaceId,
     string EventId,
@@ -36,7 +40,8 @@ internal sealed record CalendarSyncRecord(
     int SyncedVersion,
     CalendarEventRequest Request,
     bool IsCancelled,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool IsPending = false);
 
 /// <summary>The documents of notifications: claims, channels, bindings and calendar sync, over the document store.</summary>
 internal sealed class NotificationStore(IDocumentStore store)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Planning;
@@ -18,11 +19,9 @@ internal sealed record ReportPlanContext(
     UserRoles Roles,
     ReportValidationContext Validation,
     IReadOnlyDictionary<string, string> SpaceLabels,
-    IReadOnlyList<ParticipationReport> Reports)
+    IReadOnlyDictionary<string, string> ActivityLabels,
+    IReadOnlyDictionary<string, ReportedSpace>? Reported)
 {
-    /// <summary>The plan's activities by id, as "number description" (at most 60, shortened), for the activity list.</summary>
-    public IReadOnlyDictionary<string, string> ActivityLabels { get; } = Plan.Activities.Take(60)
-        .ToDictionary(a => a.Id, a => ReportFieldCardRenderer.Shorten($"{a.Number} {a.Description}", 90), StringComparer.Ordinal);
 
     /// <summary>Whether the user may report a space (by its leader area; a space with no area is open to any delegate).</summary>
     public bool MayReport(ScheduledSpace space) =>
@@ -32,7 +31,9 @@ internal sealed record ReportPlanContext(
 
     public PlanActivity? Activity(ScheduledSpace space) => space.ActivityId is { } id ? Plan.FindActivity(id) : null;
 
-    public ParticipationReport? ReportOf(string spaceId) => Reports.FirstOrDefault(r => r.SpaceId == spaceId);
+    /// <summary>The space's report; only on a context loaded with reports (the picker and the start of a report).</summary>
+    public ReportedSpace? ReportOf(string spaceId) =>
+        (Reported ?? throw new InvalidOperationException("The context was loaded without reports.")).GetValueOrDefault(spaceId);
 
     /// <summary>The user's spaces not reported yet, not cancelled, held or past their first planned day.</summary>
     public IReadOnlyList<ScheduledSpace> Due() =>
@@ -52,7 +53,10 @@ internal sealed record ReportPlanContext(
             .OrderBy(s => s.Period.Start)];
 }
 
-/// <summary>Loads the plan of the current year (Bogotá), the user's roles and the report validation context.</summary>
+/// <summary>
+/// Loads the plan of the current year (Bogotá), the user's roles and the report validation context. What depends on
+/// the plan alone is computed once per plan read, not once per turn; reports are read only when asked for.
+/// </summary>
 internal sealed class ReportPlanContextLoader(
     IPlanRepository plans,
     IReportRepository reports,
@@ -61,8 +65,11 @@ internal sealed class ReportPlanContextLoader(
     EntityCatalog catalog,
     TimeProvider time)
 {
+    private static readonly ConditionalWeakTable<Plan, PlanLookups> s_lookups = [];
+
     /// <summary>The context, or null (with the year looked for) when no plan is stored for the year.</summary>
-    public async Task<(ReportPlanContext? Context, int Year)> LoadAsync(TurnContext turn, int? year = null)
+    /// <param name="withReports">Whether the picker or a new report needs to know which spaces are reported.</param>
+    public async Task<(ReportPlanContext? Context, int Year)> LoadAsync(TurnContext turn, int? year = null, bool withReports = false)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var today = BogotaTime.Today(time);
@@ -74,31 +81,53 @@ internal sealed class ReportPlanContextLoader(
             return (null, planYear);
         }
 
+        var lookups = s_lookups.GetValue(plan, p => PlanLookups.Of(p, catalog));
         var userRoles = roles.Resolve(turn.User.AadObjectId, turn.User.Id);
-        var knownAreas = plan.Activities.SelectMany(a => a.Areas).Concat(plan.Spaces.Select(s => s.LeaderArea).OfType<string>())
-            .Concat(catalog.Areas)
-            .Where(a => !string.IsNullOrWhiteSpace(a))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
         // A delegate's configured area is matched to the plan's spelling (accents and case aside).
         var allowed = userRoles.DelegateOfAnyArea
-            ? knownAreas
-            : [.. userRoles.DelegateAreas.Select(a => knownAreas.FirstOrDefault(k => TextFolding.EqualsFolded(k, a)) ?? a)];
+            ? lookups.KnownAreas
+            : [.. userRoles.DelegateAreas.Select(a => lookups.KnownAreas.FirstOrDefault(k => TextFolding.EqualsFolded(k, a)) ?? a)];
         var validation = new ReportValidationContext(
             today,
             plan.Year,
             allowed.ToHashSet(StringComparer.OrdinalIgnoreCase),
-            plan.Spaces.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
+            lookups.SpaceIds,
             Catalogs.Default)
         {
-            KnownAreas = knownAreas.Concat(allowed).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            KnownActivityIds = plan.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal),
+            KnownAreas = userRoles.DelegateOfAnyArea ? lookups.KnownAreaSet : lookups.KnownAreas.Concat(allowed).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            KnownActivityIds = lookups.ActivityIds,
         };
-        var labels = plan.Spaces.ToDictionary(
-            s => s.Id,
-            s => ReportFieldCardRenderer.Shorten(s.Period.Start is { } d ? $"{s.Name} ({d.ToString(ReportValues.DateFormat, CultureInfo.InvariantCulture)})" : s.Name, 90),
-            StringComparer.Ordinal);
-        var stored = await reports.ListAsync(entityId, plan.Year, turn.CancellationToken);
-        return (new ReportPlanContext(entityId, plan, userRoles, validation, labels, stored), planYear);
+        var reported = withReports ? await reports.ReportedSpacesAsync(entityId, plan.Year, turn.CancellationToken) : null;
+        return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported), planYear);
+    }
+
+    /// <summary>The plan's areas, ids and labels, shared by every turn that reads the same plan.</summary>
+    private sealed record PlanLookups(
+        IReadOnlyList<string> KnownAreas,
+        IReadOnlySet<string> KnownAreaSet,
+        IReadOnlySet<string> SpaceIds,
+        IReadOnlySet<string> ActivityIds,
+        IReadOnlyDictionary<string, string> SpaceLabels,
+        IReadOnlyDictionary<string, string> ActivityLabels)
+    {
+        public static PlanLookups Of(Plan plan, EntityCatalog catalog)
+        {
+            var knownAreas = plan.Activities.SelectMany(a => a.Areas).Concat(plan.Spaces.Select(s => s.LeaderArea).OfType<string>())
+                .Concat(catalog.Areas)
+                .Where(a => !string.IsNullOrWhiteSpace(a))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            return new PlanLookups(
+                knownAreas,
+                knownAreas.ToHashSet(StringComparer.OrdinalIgnoreCase),
+                plan.Spaces.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
+                plan.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal),
+                plan.Spaces.ToDictionary(
+                    s => s.Id,
+                    s => ReportFieldCardRenderer.Shorten(s.Period.Start is { } d ? $"{s.Name} ({d.ToString(ReportValues.DateFormat, CultureInfo.InvariantCulture)})" : s.Name, 90),
+                    StringComparer.Ordinal),
+                // "number description" (at most 60, shortened), for the activity list.
+                plan.Activities.Take(60).ToDictionary(a => a.Id, a => ReportFieldCardRenderer.Shorten($"{a.Number} {a.Description}", 90), StringComparer.Ordinal));
+        }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ReportWizard(
     /// <summary>"reportar": the picker card.</summary>
     public async Task ShowPickerAsync(TurnContext turn, string? notice = null)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -45,7 +45,7 @@ internal sealed class ReportWizard(
     /// <summary>"mis pendientes".</summary>
     public async Task ShowPendingAsync(TurnContext turn)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -204,7 +204,7 @@ internal sealed class ReportWizard(
 
     private async Task StartAsync(TurnContext turn, CardAction action)
     {
-        if (await LoadAsync(turn) is not { } plan)
+        if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
         }
@@ -232,8 +232,8 @@ internal sealed class ReportWizard(
             {
                 await turn.RespondWithTextAsync(new Bot.Cards.LocalizedText(
                     Texts.WizardAlreadyReported.Id,
-                    Texts.WizardAlreadyReported.Format(UserLanguage.Spanish, ReportNumbers.For(existing.Id, existing.Year)),
-                    Texts.WizardAlreadyReported.Format(UserLanguage.English, ReportNumbers.For(existing.Id, existing.Year))));
+                    Texts.WizardAlreadyReported.Format(UserLanguage.Spanish, ReportNumbers.For(existing.ReportId, existing.Year)),
+                    Texts.WizardAlreadyReported.Format(UserLanguage.English, ReportNumbers.For(existing.ReportId, existing.Year))));
                 return;
             }
 
@@ -259,10 +259,44 @@ internal sealed class ReportWizard(
             StartedAt = now,
             UpdatedAt = now,
         };
-        var saved = await drafts.ReplaceAnyAsync(turn.Conversation.ConversationId, wizard, turn.CancellationToken);
+        // A double click on «Reportar este» (two invokes at once) must not start two drafts: the card of the first would
+        // belong to a discarded draft. A draft this same start made moments ago, still untouched, is shown instead.
+        var conversationId = turn.Conversation.ConversationId;
+        var current = await drafts.GetAsync(conversationId, turn.CancellationToken);
+        if (IsSameFreshStart(current, draft, now))
+        {
+            await RespondWithStepAsync(turn, plan, current!.Value, ValidationResult.Valid);
+            return;
+        }
+
+        Versioned<ReportWizardDraft> saved;
+        try
+        {
+            saved = await drafts.SaveAsync(conversationId, wizard, current?.ETag, turn.CancellationToken);
+        }
+        catch (ConcurrentUpdateException)
+        {
+            var winner = await drafts.GetAsync(conversationId, turn.CancellationToken);
+            if (IsSameFreshStart(winner, draft, now))
+            {
+                await RespondWithStepAsync(turn, plan, winner!.Value, ValidationResult.Valid);
+                return;
+            }
+
+            saved = await drafts.ReplaceAnyAsync(conversationId, wizard, turn.CancellationToken);
+        }
+
         Log.DraftStarted(logger, draft.Id, unscheduled);
         await RespondWithStepAsync(turn, plan, saved.Value, ValidationResult.Valid);
     }
+
+    /// <summary>The stored draft is what this start would create (same first step and values), started within seconds.</summary>
+    private static bool IsSameFreshStart(Versioned<ReportWizardDraft>? stored, ReportDraft fresh, DateTimeOffset now) =>
+        stored?.Value is { SubmittedReportId: null, ReturnToReview: false } wizard
+        && now - wizard.StartedAt <= TimeSpan.FromSeconds(30)
+        && wizard.Draft.CurrentStep == fresh.CurrentStep
+        && wizard.Draft.Values.Count == fresh.Values.Count
+        && fresh.Values.All(pair => wizard.Draft.Values.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     private async Task StepActionAsync(TurnContext turn, ReportPlanContext plan, Versioned<ReportWizardDraft> stored, CardAction action)
     {
@@ -414,9 +448,9 @@ internal sealed class ReportWizard(
         return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels) { ActivityLabels = plan.ActivityLabels };
     }
 
-    private async Task<ReportPlanContext?> LoadAsync(TurnContext turn, int? year = null)
+    private async Task<ReportPlanContext?> LoadAsync(TurnContext turn, int? year = null, bool withReports = false)
     {
-        var (plan, planYear) = await loader.LoadAsync(turn, year);
+        var (plan, planYear) = await loader.LoadAsync(turn, year, withReports);
         if (plan is null)
         {
             await turn.RespondWithCardAsync(ReportWizardCards.Notice(turn.Language, Texts.WizardNoPlan.Format(turn.Language, planYear)));

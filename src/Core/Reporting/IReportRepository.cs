@@ -16,6 +16,12 @@ public interface IReportRepository
     Task<IReadOnlyList<ParticipationReport>> ListAsync(string entityId, int year, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Which scheduled spaces of the plan have a report, by space id: what the wizard's picker needs, light enough to
+    /// ask on every "reportar". May lag another instance's new report by a few seconds; never this instance's.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, ReportedSpace>> ReportedSpacesAsync(string entityId, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores a new report. When a report with the same id already exists, nothing is written and the stored one
     /// is returned with <c>Created = false</c>: a double click or a redelivered submit creates one report.
     /// </summary>
@@ -30,6 +36,9 @@ public interface IReportRepository
     /// <summary>Stores the progress of one activity in one period (the latest record per activity and period wins).</summary>
     Task SaveProgressAsync(string entityId, ActivityProgress progress, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A space's report, as the wizard's picker sees it.</summary>
+public sealed record ReportedSpace(string SpaceId, string ReportId, int Year);
 
 /// <summary>Someone else changed the document since it was read: read it again and retry, or tell the user.</summary>
 public sealed class ConcurrentUpdateException(string what)

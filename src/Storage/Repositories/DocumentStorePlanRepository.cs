@@ -15,10 +15,17 @@ namespace ParticipaBot.Storage.Repositories;
 /// replaces the plan document with an ETag check: that replace is the commit point, so readers see the old version or
 /// the new one, never a mixture; the old revision's spaces are deleted afterwards, a losing save's own spaces at once.
 /// An index document per plan ("plan-{year}") in the entity's partition (<see cref="PartitionKeys.Entity"/>) answers listings.
+/// <see cref="GetAsync"/> serves a plan read within the last <see cref="FreshFor"/> from memory (every turn of the
+/// wizard needs the plan); <see cref="GetRevisionAsync"/>, used before an edit, always reads the store.
 /// </summary>
 internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanRepository
 {
     internal const string PlanDocumentId = "plan";
+
+    /// <summary>How long another instance's change to a plan may go unseen by this one.</summary>
+    internal static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(5);
+
+    private readonly FreshnessCache<(string EntityId, int Year), PlanRevision?> _recent = new(FreshFor, capacity: 64);
 
     // The shared storage options, minus computed members (Plan.Activities, PlanActivity.Areas).
     internal static readonly JsonSerializerOptions Json = new(StorageJson.Options) { IgnoreReadOnlyProperties = true };
@@ -28,9 +35,17 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
     private sealed record SpaceBody(int Revision, ScheduledSpace Space, string? Token = null);
 
     public async Task<Plan?> GetAsync(string entityId, int year, CancellationToken cancellationToken = default) =>
-        (await GetRevisionAsync(entityId, year, cancellationToken))?.Plan;
+        _recent.TryGet((entityId, year), out var recent) ? recent?.Plan : (await GetRevisionAsync(entityId, year, cancellationToken))?.Plan;
 
     public async Task<PlanRevision?> GetRevisionAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var version = _recent.Version;
+        var revision = await ReadRevisionAsync(entityId, year, cancellationToken);
+        _recent.Set((entityId, year), revision, version);
+        return revision;
+    }
+
+    private async Task<PlanRevision?> ReadRevisionAsync(string entityId, int year, CancellationToken cancellationToken)
     {
         var partition = PartitionKeys.Plan(entityId, year);
         var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
@@ -62,6 +77,19 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
     private async Task<int> SaveCoreAsync(Plan plan, int? expectedRevision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return await WriteAsync(plan, expectedRevision, cancellationToken);
+        }
+        finally
+        {
+            // Whether it committed or not, the next read goes to the store.
+            _recent.Invalidate((plan.EntityId, plan.Year));
+        }
+    }
+
+    private async Task<int> WriteAsync(Plan plan, int? expectedRevision, CancellationToken cancellationToken)
+    {
         var partition = PartitionKeys.Plan(plan.EntityId, plan.Year);
         var current = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
         var currentRevision = current?.Body.Deserialize<PlanBody>(Json)?.Revision ?? 0;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
@@ -6,15 +7,27 @@ namespace ParticipaBot.Storage.Repositories;
 
 /// <summary>
 /// Reports and activity progress over the document store, in their plan's partition (<c>plan|{entityId}|{year}</c>):
-/// reports as "report|{id}" documents, progress as "progress|{activityId}|{period}".
+/// reports as "report|{id}" documents, progress as "progress|{activityId}|{period}", and one small "spaceReport|{spaceId}"
+/// marker per scheduled space with a report, so that the wizard's picker reads what is bounded by the schedule rather
+/// than every report of the year.
 /// </summary>
 internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IReportRepository
 {
     internal const string ReportType = "report";
     internal const string ProgressType = "progress";
+    internal const string SpaceReportType = "spaceReport";
 
     private readonly DocumentCollection<ParticipationReport> _reports = new(store, ReportType);
     private readonly DocumentCollection<ActivityProgress> _progress = new(store, ProgressType);
+
+    private readonly DocumentCollection<ReportedSpace> _markers = new(store, SpaceReportType);
+
+    // Per partition: the markers as last read (refreshed after 5 s, for other instances' reports) plus this process's own
+    // new reports, added as they are created, so a report never makes the next picker read everything again.
+    private readonly FreshnessCache<string, IReadOnlyDictionary<string, ReportedSpace>> _reportedSpaces = new(TimeSpan.FromSeconds(5), capacity: 64);
+
+    // Partitions whose reports were scanned once in this process: reports stored before markers existed are found so.
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ReportedSpace>> _scanned = new(StringComparer.Ordinal);
 
     public async Task<Versioned<ParticipationReport>?> GetAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default)
     {
@@ -33,6 +46,39 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
         return reports;
     }
 
+    public async Task<IReadOnlyDictionary<string, ReportedSpace>> ReportedSpacesAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var partition = PlanIds.Partition(entityId, year);
+        if (_reportedSpaces.TryGet(partition, out var recent))
+        {
+            return recent;
+        }
+
+        var version = _reportedSpaces.Version;
+        if (!_scanned.TryGetValue(partition, out var scanned))
+        {
+            var found = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
+            foreach (var report in await ListAsync(entityId, year, cancellationToken))
+            {
+                if (report.SpaceId is { Length: > 0 } spaceId)
+                {
+                    found.TryAdd(spaceId, new ReportedSpace(spaceId, report.Id, report.Year));
+                }
+            }
+
+            scanned = _scanned.GetOrAdd(partition, found);
+        }
+
+        var reported = new Dictionary<string, ReportedSpace>(scanned, StringComparer.Ordinal);
+        await foreach (var marker in _markers.QueryAsync(partition, cancellationToken))
+        {
+            reported[marker.Value.SpaceId] = marker.Value;
+        }
+
+        _reportedSpaces.Set(partition, reported, version);
+        return reported;
+    }
+
     public async Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -40,12 +86,15 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
         try
         {
             var created = await _reports.CreateAsync(partition, ReportDocumentId(report.Id), report, cancellationToken: cancellationToken);
+            await MarkSpaceAsync(partition, created.Value, cancellationToken);
             return (new Versioned<ParticipationReport>(created.Value, created.ETag), true);
         }
         catch (DocumentConflictException)
         {
             var existing = await _reports.GetAsync(partition, ReportDocumentId(report.Id), cancellationToken)
                 ?? throw new ConcurrentUpdateException(report.Name);
+            // A second submit of the same report: the marker may be what the first one did not get to write.
+            await MarkSpaceAsync(partition, existing.Value, cancellationToken);
             return (new Versioned<ParticipationReport>(existing.Value, existing.ETag), false);
         }
     }
@@ -53,9 +102,12 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     public async Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var partition = PlanIds.Partition(entityId, report.Year);
         try
         {
-            var replaced = await _reports.ReplaceAsync(PlanIds.Partition(entityId, report.Year), ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
+            var replaced = await _reports.ReplaceAsync(partition, ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
+            // A new version may name another space: that one is reported now too (the old one's marker stays).
+            await MarkSpaceAsync(partition, replaced.Value, cancellationToken);
             return new Versioned<ParticipationReport>(replaced.Value, replaced.ETag);
         }
         catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
@@ -83,4 +135,20 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     }
 
     private static string ReportDocumentId(string reportId) => "report|" + reportId;
+
+    /// <summary>
+    /// After the report itself: a crash in between leaves a report without its marker, which the next process's first
+    /// scan of the partition still finds.
+    /// </summary>
+    private async Task MarkSpaceAsync(string partition, ParticipationReport report, CancellationToken cancellationToken)
+    {
+        if (report.SpaceId is not { Length: > 0 } spaceId)
+        {
+            return;
+        }
+
+        var marker = new ReportedSpace(spaceId, report.Id, report.Year);
+        await _markers.UpsertAsync(partition, SpaceReportType + "|" + spaceId, marker, cancellationToken: cancellationToken);
+        _reportedSpaces.Update(partition, current => current.ContainsKey(spaceId) ? current : new Dictionary<string, ReportedSpace>(current, StringComparer.Ordinal) { [spaceId] = marker });
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
 
     private readonly DocumentCollection<DirectoryUser> _users = new(store, UserType);
 
+    // What this instance last read or wrote per user: most turns then need no read at all.
+    private readonly FreshnessCache<(string TenantId, string UserId), DirectoryUser> _known = new(RefreshInterval);
+
     public async Task RecordAsync(string tenantId, DirectoryUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -21,15 +24,26 @@ internal sealed class DocumentStoreUserDirectory(IDocumentStore store) : IUserDi
         var id = DocumentId(user.UserId);
 
         // Every personal message records its sender: skip the write when nothing but a recent "last seen" would change.
-        var stored = await _users.GetAsync(partition, id, cancellationToken);
-        if (stored is not null && Merge(stored.Value, user) with { LastSeen = stored.Value.LastSeen } == stored.Value
-            && user.LastSeen - stored.Value.LastSeen < RefreshInterval)
+        var key = (tenantId, user.UserId);
+        if (_known.TryGet(key, out var known) && AddsNothing(known, user))
         {
             return;
         }
 
-        await _users.AddOrUpdateWithRetryAsync(partition, id, current => current is null ? user : Merge(current, user), cancellationToken: cancellationToken);
+        var version = _known.Version;
+        var stored = await _users.GetAsync(partition, id, cancellationToken);
+        if (stored is not null && AddsNothing(stored.Value, user))
+        {
+            _known.Set(key, stored.Value, version);
+            return;
+        }
+
+        var written = await _users.AddOrUpdateWithRetryAsync(partition, id, current => current is null ? user : Merge(current, user), cancellationToken: cancellationToken);
+        _known.Set(key, written.Value, version);
     }
+
+    private static bool AddsNothing(DirectoryUser stored, DirectoryUser user) =>
+        Merge(stored, user) with { LastSeen = stored.LastSeen } == stored && user.LastSeen - stored.LastSeen < RefreshInterval;
 
     public async Task<DirectoryUser?> FindAsync(string tenantId, string key, CancellationToken cancellationToken = default)
     {

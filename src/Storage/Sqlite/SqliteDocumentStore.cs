@@ -9,10 +9,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ParticipaBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded adapter: one SQLite file in WAL mode with synchronous=FULL, so a write that returned
-/// survives kill -9 and power loss, and several processes may open the same file.
+/// The embedded adapter: one SQLite file in WAL mode, so several processes may open the same file and readers never
+/// wait for the writer. With <see cref="SqliteDurability.Normal"/> (synchronous=NORMAL) a write that returned survives
+/// kill -9; with <see cref="SqliteDurability.Full"/> (synchronous=FULL) power loss too. Writes go through one writer
+/// that commits what has queued up together (SqliteDocumentStore.Writer.cs).
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 {
     private const int MaxIdleConnections = 8;
     private const int SqliteBusy = 5;
@@ -28,14 +30,21 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private readonly string _synchronous;
     private volatile bool _initialized;
     private long _nextPurgeTicks;
     private bool _disposed;
 
     static SqliteDocumentStore() => SQLitePCL.Batteries_V2.Init();
 
-    public SqliteDocumentStore(string path, int busyTimeoutMilliseconds = 10_000, TimeProvider? time = null, ILogger<SqliteDocumentStore>? logger = null)
+    public SqliteDocumentStore(
+        string path,
+        int busyTimeoutMilliseconds = 10_000,
+        TimeProvider? time = null,
+        ILogger<SqliteDocumentStore>? logger = null,
+        SqliteDurability durability = SqliteDurability.Normal)
     {
+        _synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
         _path = Path.GetFullPath(path);
         _busyTimeoutMilliseconds = busyTimeoutMilliseconds;
         _time = time ?? TimeProvider.System;
@@ -54,7 +63,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     public async Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(document);
-        var stored = await ExecuteAsync(connection =>
+        var stored = await ExecuteWriteAsync(connection =>
         {
             using var command = connection.CreateCommand();
             // An expired row that was not purged yet does not count as existing.
@@ -84,7 +93,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(ifMatchETag);
         var prepared = Prepare(document);
-        var (stored, exists) = await ExecuteAsync(connection =>
+        var (stored, exists) = await ExecuteWriteAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
@@ -109,7 +118,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     public async Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(document);
-        var stored = await ExecuteAsync(connection =>
+        var stored = await ExecuteWriteAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
@@ -131,7 +140,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionKey);
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return ExecuteAsync(connection =>
+        return ExecuteWriteAsync(connection =>
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             using var command = connection.CreateCommand();
@@ -240,7 +249,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     }
 
     /// <summary>Deletes every expired row now; also done lazily, at most once a minute, after writes.</summary>
-    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default) => ExecuteAsync(connection =>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default) => ExecuteWriteAsync(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= $now";
@@ -264,6 +273,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         }
 
         _disposed = true;
+        StopWriter();
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
@@ -477,7 +487,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             // busy_timeout first, so that switching to WAL waits for other processes instead of failing.
-            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {_synchronous};";
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read() || reader.NextResult())

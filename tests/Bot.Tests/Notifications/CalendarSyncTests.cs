@@ -171,6 +171,63 @@ public sealed class CalendarSyncTests(CalendarSyncFixture fixture) : IClassFixtu
         Assert.Equal(eventId, (await hostB.Notifications.GetCalendarAsync(NotificationTestHost.EntityId, 2026, space.Id, CancellationToken.None))!.EventId);
     }
 
+    [Fact]
+    public async Task RunOnce_CreateAnswerLostThenSpaceRescheduled_PatchesTheEventGraphMadeInsteadOfASecond()
+    {
+        fixture.Graph.Reset();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var time = new ManualTimeProvider(Monday);
+        using var host = Host(NotificationTestHost.OpenStore("sqlite", run, null), time, "a");
+        var space = NotificationTestHost.Space($"l-{run}", "Foro de presupuesto", new DateOnly(2026, 3, 20), new TimeOnly(9, 0));
+        await host.SavePlanAsync(NotificationTestHost.Plan(2026, space));
+
+        // Graph creates the event, then answers 502: the bot never learns the event's id.
+        fixture.Graph.EnqueueFault(new FakeGraphFault(FakeGraphFaultKind.StatusAfterProcessing, 502, Method: "POST"));
+        Assert.Equal(1, (await host.TickAsync()).Failed);
+        var eventId = Assert.Single(fixture.Graph.Events(NotificationTestHost.Organizer).Keys);
+
+        // Before the retry, the space moves: its version-2 sync must find that event, not create another.
+        var moved = space.Reschedule(space.Period with { Start = new DateOnly(2026, 3, 24), End = new DateOnly(2026, 3, 24), Time = new TimeOnly(14, 0) }, "Lluvias") with { Version = 2 };
+        await host.SavePlanAsync(NotificationTestHost.Plan(2026, moved));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await host.TickAsync();
+
+        var (id, stored) = Assert.Single(fixture.Graph.Events(NotificationTestHost.Organizer));
+        Assert.Equal(eventId, id);
+        Assert.Equal("2026-03-24T14:00:00", (string?)stored["start"]!["dateTime"]);
+        var record = await host.Notifications.GetCalendarAsync(NotificationTestHost.EntityId, 2026, space.Id, CancellationToken.None);
+        Assert.Equal((eventId, 2, false), (record!.EventId, record.SyncedVersion, record.IsPending));
+    }
+
+    [Fact]
+    public async Task RunOnce_CreateAnswerLostThenSpaceCancelled_CancelsTheEventGraphMade()
+    {
+        fixture.Graph.Reset();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var time = new ManualTimeProvider(Monday);
+        using var host = Host(NotificationTestHost.OpenStore("sqlite", run, null), time, "a");
+        var space = NotificationTestHost.Space($"x-{run}", "Mesa con veedurías", new DateOnly(2026, 3, 20), new TimeOnly(9, 0));
+        await host.SavePlanAsync(NotificationTestHost.Plan(2026, space));
+
+        // The create's answer is lost on a dropped connection, on every attempt of this tick.
+        for (var i = 0; i < 5; i++)
+        {
+            fixture.Graph.EnqueueFault(new FakeGraphFault(FakeGraphFaultKind.ResetAfterProcessing, Method: "POST"));
+        }
+
+        Assert.Equal(1, (await host.TickAsync()).Failed);
+        var eventId = Assert.Single(fixture.Graph.Events(NotificationTestHost.Organizer).Keys);
+
+        await host.SavePlanAsync(NotificationTestHost.Plan(2026, space with { Status = SpaceStatus.Cancelado, RescheduleReason = "Sin quórum", Version = 2 }));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await host.TickAsync();
+
+        var (id, stored) = Assert.Single(fixture.Graph.Events(NotificationTestHost.Organizer));
+        Assert.Equal(eventId, id);
+        Assert.True((bool?)stored["isCancelled"]);
+        Assert.Equal("Sin quórum", (string?)stored["_cancelComment"]);
+    }
+
     private NotificationTestHost Host(IDocumentStore store, TimeProvider time, string instance) =>
         new(instance, store, time, fixture.Connector.ServiceUrl, fixture.Graph.BaseUrl);
 }

@@ -211,6 +211,33 @@ public sealed class NotificationEngineTests(NotificationEngineFixture fixture) :
         Assert.True(result.Sent >= 1);
     }
 
+    [Fact]
+    public async Task RunOnce_SendSlowerThanTheLease_OtherHostLeavesTheLiveClaimAloneAndCardIsPostedOnce()
+    {
+        // Real time: a send that outlasts the lease (Teams slow to answer, retries after Retry-After, a busy
+        // conversation) must keep its lease alive, or the other instance takes the claim over and posts a second card.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var time = new ShiftedTimeProvider(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero));
+        var name = $"slow-{run}";
+        var settings = new Dictionary<string, string?> { ["Notifications:Lease"] = "00:00:05", ["Bot:ConnectorAttemptTimeout"] = "00:00:30" };
+        using var hostA = new NotificationTestHost("host-a", NotificationTestHost.OpenStore("sqlite", name, null), time, fixture.Connector.ServiceUrl, overrides: settings);
+        using var hostB = new NotificationTestHost("host-b", NotificationTestHost.OpenStore("sqlite", name, null), time, fixture.Connector.ServiceUrl, overrides: settings);
+        var channel = $"19:slow-{run}@thread.tacv2";
+        await hostA.BindAsync(channel);
+        await hostA.SavePlanAsync(NotificationTestHost.Plan(2026, NotificationTestHost.Space($"w-{run}", "Cabildo abierto", new DateOnly(2026, 3, 3), new TimeOnly(9, 0))));
+
+        fixture.Connector.Enqueue(FakeResponse.Hang(TimeSpan.FromSeconds(7)));
+        var slow = hostA.TickAsync();
+        await WaitUntilAsync(() => fixture.Connector.Requests.Any(r => r.Path.Contains(channel, StringComparison.Ordinal)));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await hostB.TickAsync();
+        await slow;
+
+        Assert.Single(fixture.Connector.Requests, r => r.Method == "POST" && r.Path.Contains(channel, StringComparison.Ordinal));
+        var claim = (await hostA.Notifications.ListClaimsAsync(NotificationTestHost.EntityId, 2026, CancellationToken.None)).Single(c => c.Kind == NotificationKind.ChannelPreview);
+        Assert.Equal((ClaimState.Sent, "host-a", "late"), (claim.State, claim.Owner, claim.Deliveries.Single().ActivityId));
+    }
+
     private (NotificationTestHost A, NotificationTestHost B) Hosts(string provider, string run, TimeProvider time, Uri? graph = null)
     {
         var name = $"notify-{run}";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ParticipaBot.Bot.Graph;
 using ParticipaBot.Bot.Notifications;
 using ParticipaBot.Bot.Planning;
@@ -35,7 +36,8 @@ internal sealed class NotificationTestHost : IDisposable
         TimeProvider time,
         string connectorServiceUrl,
         Uri? graphBaseUrl = null,
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null,
+        ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -73,7 +75,13 @@ internal sealed class NotificationTestHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var environment = new Environment();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton(store);

@@ -99,10 +99,10 @@ public sealed class ReviewHost : IDisposable
     }
 
     /// <summary>An Action.Submit press (the fallback path): a message whose value carries the verb and data; returns the reply.</summary>
-    internal async Task<SentActivity> SubmitAsync(TestUser user, string verb, JsonObject data)
+    internal async Task<SentActivity> SubmitAsync(TestUser user, string verb, JsonObject data, string? activityId = null)
     {
         var before = Connector.SentTo(user.ConversationId).Count;
-        var activity = Activity(user, "message", "es-CO");
+        var activity = Activity(user, "message", "es-CO", activityId);
         var value = (JsonObject)data.DeepClone();
         value["verb"] = verb;
         activity["value"] = value;
@@ -122,9 +122,10 @@ public sealed class ReviewHost : IDisposable
     }
 
     /// <summary>An Action.Execute press; returns the invoke response body (type and value).</summary>
-    internal async Task<InvokeResult> ExecuteAsync(TestUser user, string verb, JsonObject data, string locale = "es-CO")
+    /// <param name="activityId">The activity's id; the same id twice is Teams delivering one activity again.</param>
+    internal async Task<InvokeResult> ExecuteAsync(TestUser user, string verb, JsonObject data, string locale = "es-CO", string? activityId = null)
     {
-        var activity = Activity(user, "invoke", locale);
+        var activity = Activity(user, "invoke", locale, activityId);
         activity["name"] = "adaptiveCard/action";
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" };
         var response = await _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
@@ -176,10 +177,10 @@ public sealed class ReviewHost : IDisposable
         _inner.Dispose();
     }
 
-    private JsonObject Activity(TestUser user, string type, string locale) => new()
+    private JsonObject Activity(TestUser user, string type, string locale, string? activityId = null) => new()
     {
         ["type"] = type,
-        ["id"] = "act-" + Guid.NewGuid().ToString("N"),
+        ["id"] = activityId ?? "act-" + Guid.NewGuid().ToString("N"),
         ["timestamp"] = Time.GetUtcNow().ToString("O"),
         ["serviceUrl"] = "https://smba.trafficmanager.net/amer/",
         ["channelId"] = "msteams",

@@ -51,7 +51,8 @@ internal sealed class RecordingConnectorClient : IConnectorClient
     /// <summary>Waits until the conversation has at least <paramref name="count"/> outbound activities.</summary>
     public async Task<IReadOnlyList<SentActivity>> WaitForAsync(string conversationId, int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Generous: under load (many conversations at once on a busy machine) a reply can wait behind other turns.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var sent = SentTo(conversationId);

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Tests.Support;
 using ParticipaBot.Core.Planning;
@@ -39,6 +41,23 @@ internal sealed class WizardChat
     public string Locale { get; }
 
     public string ConversationType { get; }
+
+    /// <summary>Teams under faults: every activity is delivered again with the same id, at once and after <see cref="RedeliveryDelay"/>.</summary>
+    public bool Redeliver { get; init; }
+
+    /// <summary>A double click: every button press goes out twice at once, as two activities with their own ids.</summary>
+    public bool DoubleClick { get; init; }
+
+    public TimeSpan RedeliveryDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Every HTTP status the endpoint answered, redeliveries included.</summary>
+    public ConcurrentQueue<HttpStatusCode> Statuses { get; } = new();
+
+    /// <summary>The id of every message this chat sent (a redelivery shares it), to match the bot's replies.</summary>
+    public ConcurrentQueue<string> MessageIds { get; } = new();
+
+    /// <summary>The card each click of the last button press showed (two for a double click; null when it showed none).</summary>
+    public IReadOnlyList<JsonObject?> LastClickCards { get; private set; } = [];
 
     /// <summary>The last card the bot showed (the invoke response, or the last card it sent).</summary>
     public JsonObject? Card { get; set; }
@@ -118,9 +137,8 @@ internal sealed class WizardChat
         var activity = Base("invoke");
         activity["name"] = "adaptiveCard/action";
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
-        var response = await PostAsync(activity);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, Read(body) ? Card : null);
+        var (status, body) = await PostAsync(activity);
+        return (status, Read(body) ? Card : null);
     }
 
     public async Task<JsonObject?> PressAsync(string verb, IReadOnlyDictionary<string, string?>? inputs, string? title, bool execute)
@@ -138,22 +156,43 @@ internal sealed class WizardChat
             data[id] = value;
         }
 
+        var clicks = DoubleClick ? 2 : 1;
         if (execute)
         {
-            var activity = Base("invoke");
-            activity["name"] = "adaptiveCard/action";
-            activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
-            var response = await PostAsync(activity);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Read(await response.Content.ReadAsStringAsync());
+            var invokes = Enumerable.Range(0, clicks).Select(_ =>
+            {
+                var activity = Base("invoke");
+                activity["name"] = "adaptiveCard/action";
+                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() }, ["trigger"] = "manual" };
+                return activity;
+            }).ToList();
+            var answers = await Task.WhenAll(invokes.Select(PostAsync));
+            var cards = new List<JsonObject?>();
+            foreach (var (status, body) in answers)
+            {
+                Assert.Equal(HttpStatusCode.OK, status);
+                cards.Add(Read(body) ? Card : null);
+            }
+
+            LastClickCards = cards;
+            Card = cards.LastOrDefault(c => c is not null) ?? Card;
             return Card;
         }
 
-        var message = Base("message");
         data["verb"] = verb;
-        message["value"] = data;
-        message["replyToId"] = "card-" + _sequence;
-        return await PostMessageAsync(message);
+        var replyTo = "card-" + _sequence;
+        var messages = Enumerable.Range(0, clicks).Select(_ =>
+        {
+            var message = Base("message");
+            message["value"] = data.DeepClone();
+            message["replyToId"] = replyTo;
+            return message;
+        }).ToArray();
+        var shown = await PostMessageAsync(messages);
+        var ids = messages.Select(m => m["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        LastClickCards = [.. Factory.Connector.SentTo(ConversationId).Where(s => s.ReplyToId is { } id && ids.Contains(id))
+            .Select(s => s.Card is { } element ? JsonNode.Parse(element.GetRawText())!.AsObject() : null)];
+        return shown;
     }
 
     /// <summary>Every input of the card with the value a client would send (blank when empty).</summary>
@@ -226,12 +265,16 @@ internal sealed class WizardChat
         }
     }
 
-    private async Task<JsonObject?> PostMessageAsync(JsonObject activity)
+    /// <summary>Posts the messages at once (one, or the clicks of a double click) and waits for a reply to each.</summary>
+    private async Task<JsonObject?> PostMessageAsync(params JsonObject[] activities)
     {
         var before = Factory.Connector.SentTo(ConversationId).Count;
-        var response = await PostAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = await Factory.Connector.WaitForAsync(ConversationId, before + 1);
+        foreach (var (status, _) in await Task.WhenAll(activities.Select(PostAsync)))
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+
+        var sent = await Factory.Connector.WaitForAsync(ConversationId, before + activities.Length);
         var last = sent[^1];
         LastText = last.Activity.Text;
         Card = last.Card is { } element ? JsonNode.Parse(element.GetRawText())!.AsObject() : null;
@@ -257,8 +300,46 @@ internal sealed class WizardChat
         return false;
     }
 
-    private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activity));
+    /// <summary>
+    /// Posts the activity (and, with <see cref="Redeliver"/>, the same activity twice more); returns the answer of the
+    /// delivery that ran the turn: the others are answered as redeliveries.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(JsonObject activity)
+    {
+        if (activity["type"]?.GetValue<string>() == "message")
+        {
+            MessageIds.Enqueue(activity["id"]!.GetValue<string>());
+        }
+
+        var json = activity.ToJsonString();
+        async Task<(HttpStatusCode Status, string Body)> DeliverAsync(TimeSpan delay)
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+
+            using var response = await _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(json));
+            Statuses.Enqueue(response.StatusCode);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        if (!Redeliver)
+        {
+            return await DeliverAsync(TimeSpan.Zero);
+        }
+
+        var answers = await Task.WhenAll(DeliverAsync(TimeSpan.Zero), DeliverAsync(TimeSpan.Zero), DeliverAsync(RedeliveryDelay));
+        return answers.FirstOrDefault(a => !IsRedeliveryAnswer(a.Body), answers[0]);
+    }
+
+    /// <summary>The short message a repeated invoke gets instead of running the turn again.</summary>
+    public static bool IsRedeliveryAnswer(string body) =>
+        body.Length > 0
+        && JsonNode.Parse(body) is JsonObject json
+        && json["value"] is JsonValue value
+        && value.TryGetValue<string>(out var text)
+        && (text == Texts.ActionAlreadyReceived.For(UserLanguage.Spanish) || text == Texts.ActionAlreadyReceived.For(UserLanguage.English));
 
     private JsonObject Base(string type)
     {

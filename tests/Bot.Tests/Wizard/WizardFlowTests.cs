@@ -20,12 +20,12 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
     internal static Dictionary<string, string?> Values(params (string Key, string? Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
-    /// <summary>"reportar", then the first space due: returns on step 1.</summary>
-    internal static async Task StartAsync(WizardChat chat, bool execute = true)
+    /// <summary>"reportar", then the first space due (or the space given): returns on step 1.</summary>
+    internal static async Task StartAsync(WizardChat chat, bool execute = true, string? spaceId = null)
     {
         await WizardChat.SamplePlanAsync(chat.Factory);
         await chat.SayAsync("reportar");
-        await chat.PressAsync("report.start", null, chat.Locale.StartsWith("en", StringComparison.Ordinal) ? "Report this one" : "Reportar este", execute);
+        await chat.PressAsync("report.start", spaceId is null ? null : Values(("spaceId", spaceId)), chat.Locale.StartsWith("en", StringComparison.Ordinal) ? "Report this one" : "Reportar este", execute);
         Assert.Contains(chat.Locale.StartsWith("en", StringComparison.Ordinal) ? "Step 1 of 7" : "Paso 1 de 7", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
     }
 

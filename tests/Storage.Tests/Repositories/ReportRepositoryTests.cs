@@ -49,6 +49,36 @@ public sealed class ReportRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportedSpacesAsync_AfterCreate_NamesTheSpaceHereAndForAnotherInstance()
+    {
+        var path = Path.Combine(_directory.Path, "reports.db");
+        var other = new DocumentStoreReportRepository(DocumentStoreFactory.OpenSqlite(path));
+        Assert.Empty(await other.ReportedSpacesAsync("mintrabajo", 2026));
+
+        await _repository.CreateAsync("mintrabajo", SampleReport("r1"));
+        await _repository.CreateAsync("mintrabajo", SampleReport("r2") with { SpaceId = null });
+
+        var here = await _repository.ReportedSpacesAsync("mintrabajo", 2026);
+        Assert.Equal(new ReportedSpace("space-1", "r1", 2026), Assert.Single(here).Value);
+        // A fresh instance (another process) reads the marker, not every report.
+        var fresh = new DocumentStoreReportRepository(DocumentStoreFactory.OpenSqlite(path));
+        Assert.Equal("r1", Assert.Single(await fresh.ReportedSpacesAsync("mintrabajo", 2026)).Value.ReportId);
+    }
+
+    [Fact]
+    public async Task ReportedSpacesAsync_ReportWithoutMarker_IsFoundByTheFirstScan()
+    {
+        // A report stored before markers existed, or by a process killed between the report and its marker.
+        var store = DocumentStoreFactory.OpenSqlite(Path.Combine(_directory.Path, "reports.db"));
+        var reports = new DocumentCollection<ParticipationReport>(store, "report");
+        await reports.CreateAsync(ParticipaBot.Core.Planning.PlanIds.Partition("mintrabajo", 2026), "report|r9", SampleReport("r9") with { SpaceId = "space-9" });
+
+        var reported = await new DocumentStoreReportRepository(store).ReportedSpacesAsync("mintrabajo", 2026);
+
+        Assert.Equal("r9", reported["space-9"].ReportId);
+    }
+
+    [Fact]
     public async Task ReplaceAsync_StaleETag_ThrowsConcurrentUpdate()
     {
         var (stored, _) = await _repository.CreateAsync("mintrabajo", SampleReport("r1"));

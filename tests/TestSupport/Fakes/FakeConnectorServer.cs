@@ -31,6 +31,46 @@ public sealed record FakeResponse(int StatusCode, string? Body = null, IReadOnly
     public static FakeResponse Hang(TimeSpan delay) => new(200, """{"id":"late"}""", null, delay);
 }
 
+/// <summary>How an injected connector fault behaves.</summary>
+public enum ConnectorFaultKind
+{
+    /// <summary>Refuse with a status (429 with Retry-After, 5xx): nothing is done.</summary>
+    Refuse,
+
+    /// <summary>Do the work (the activity exists), then answer with a 5xx: the bot never hears of it.</summary>
+    FailAfterWork,
+
+    /// <summary>Hold the request past the client's timeout without doing anything.</summary>
+    HangBeforeWork,
+
+    /// <summary>Do the work, then hold the answer past the client's timeout.</summary>
+    HangAfterWork,
+
+    /// <summary>Drop the connection before doing anything.</summary>
+    ResetBeforeWork,
+
+    /// <summary>Do the work, then drop the connection.</summary>
+    ResetAfterWork,
+}
+
+/// <summary>A fault chosen by <see cref="FakeConnectorServer.FaultPolicy"/> for one request.</summary>
+public sealed record ConnectorFault(ConnectorFaultKind Kind, int StatusCode = 503, string? RetryAfter = null, TimeSpan? Hold = null)
+{
+    /// <summary>True when the service did the work but the caller never learns it (the doubling case).</summary>
+    public bool LosesAnswerAfterWork => Kind is ConnectorFaultKind.FailAfterWork or ConnectorFaultKind.HangAfterWork or ConnectorFaultKind.ResetAfterWork;
+}
+
+/// <summary>
+/// A request the service carried out: the activity it created or replaced (or the conversation it created), and the
+/// fault that hid the answer from the caller, if any.
+/// </summary>
+/// <param name="ClientGaveUp">The caller went away (its timeout) before the answer was written: it never heard either.</param>
+public sealed record AcceptedRequest(RecordedRequest Request, string? ResourceId, ConnectorFault? LostAnswer, bool ClientGaveUp = false)
+{
+    /// <summary>The work was done but the caller does not know it.</summary>
+    public bool AnswerLost => LostAnswer is not null || ClientGaveUp;
+}
+
 /// <summary>
 /// A loopback Bot Connector (the v3/conversations API). It records every request with its arrival time, path,
 /// headers and body, plays scripted responses first, and otherwise answers like the service: ResourceResponse ids,
@@ -40,6 +80,7 @@ public sealed class FakeConnectorServer : LoopbackServer
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<FakeResponse> _script = new();
+    private readonly ConcurrentQueue<AcceptedRequest> _accepted = new();
     private int _counter;
 
     private FakeConnectorServer()
@@ -57,6 +98,15 @@ public sealed class FakeConnectorServer : LoopbackServer
     public string ServiceUrl => BaseAddress + "/amer/";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests answered by the default behaviour (not by a script): what the service really did.</summary>
+    public IReadOnlyList<AcceptedRequest> Accepted => [.. _accepted];
+
+    /// <summary>
+    /// Chooses a fault for each request not answered by a script (null: answer normally). Set it to make the fake
+    /// fail on purpose on a schedule; clear it to end the storm.
+    /// </summary>
+    public Func<RecordedRequest, ConnectorFault?>? FaultPolicy { get; set; }
 
     /// <summary>The members returned by pagedmembers.</summary>
     public IList<Dictionary<string, string>> Members { get; } = [];
@@ -77,7 +127,8 @@ public sealed class FakeConnectorServer : LoopbackServer
         var body = await reader.ReadToEndAsync();
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? string.Empty;
-        _requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path.Value ?? string.Empty, rawTarget, headers, body));
+        var recorded = new RecordedRequest(DateTimeOffset.UtcNow, request.Method, request.Path.Value ?? string.Empty, rawTarget, headers, body);
+        _requests.Enqueue(recorded);
 
         if (_script.TryDequeue(out var scripted))
         {
@@ -108,6 +159,28 @@ public sealed class FakeConnectorServer : LoopbackServer
             return;
         }
 
+        var fault = FaultPolicy?.Invoke(recorded);
+        switch (fault?.Kind)
+        {
+            case ConnectorFaultKind.Refuse:
+                context.Response.StatusCode = fault.StatusCode;
+                if (fault.RetryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = fault.RetryAfter;
+                }
+
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync($$$"""{"error":{"code":"Injected{{{fault.StatusCode}}}","message":"injected fault"}}""");
+                return;
+            case ConnectorFaultKind.ResetBeforeWork:
+                context.Abort();
+                return;
+            case ConnectorFaultKind.HangBeforeWork:
+                await HoldAsync(fault.Hold, context.RequestAborted);
+                context.Abort();
+                return;
+        }
+
         var n = Interlocked.Increment(ref _counter);
         var path = request.Path.Value ?? string.Empty;
         object? answer = (request.Method, path) switch
@@ -127,11 +200,65 @@ public sealed class FakeConnectorServer : LoopbackServer
             _ => new Dictionary<string, string> { ["id"] = "activity-" + n },
         };
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        if (answer is not null)
+        var resourceId = answer is Dictionary<string, string> ids && ids.TryGetValue("id", out var created) ? created : null;
+        if (request.Method == "PUT")
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(answer));
+            resourceId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        }
+
+        if (fault is { LosesAnswerAfterWork: true })
+        {
+            _accepted.Enqueue(new AcceptedRequest(recorded, resourceId, fault));
+        }
+
+        switch (fault?.Kind)
+        {
+            case ConnectorFaultKind.FailAfterWork:
+                context.Response.StatusCode = fault.StatusCode;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync($$$"""{"error":{"code":"Injected{{{fault.StatusCode}}}","message":"injected fault after the work"}}""");
+                return;
+            case ConnectorFaultKind.ResetAfterWork:
+                context.Abort();
+                return;
+            case ConnectorFaultKind.HangAfterWork:
+                await HoldAsync(fault.Hold, context.RequestAborted);
+                context.Abort();
+                return;
+        }
+
+        var gaveUp = false;
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            if (answer is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(JsonSerializer.Serialize(answer), context.RequestAborted);
+            }
+
+            await context.Response.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            gaveUp = true;
+        }
+        finally
+        {
+            // A loaded machine can make even a clean answer arrive after the client's timeout: it never heard it.
+            _accepted.Enqueue(new AcceptedRequest(recorded, resourceId, null, gaveUp || context.RequestAborted.IsCancellationRequested));
+        }
+    }
+
+    private static async Task HoldAsync(TimeSpan? hold, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(hold ?? TimeSpan.FromSeconds(30), aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up first, as intended.
         }
     }
 }

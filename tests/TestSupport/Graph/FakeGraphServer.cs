@@ -36,6 +36,15 @@ public enum FakeGraphFaultKind
 
     /// <summary>Process the request (e.g. create the event), then hold the answer: the client sees a timeout.</summary>
     Timeout,
+
+    /// <summary>Process the request, then answer with a status (500, 502, 503…): the work is done, the client hears a failure.</summary>
+    StatusAfterProcessing,
+
+    /// <summary>Drop the connection before processing.</summary>
+    ResetBeforeProcessing,
+
+    /// <summary>Process the request, then drop the connection.</summary>
+    ResetAfterProcessing,
 }
 
 /// <summary>A fault applied to the next request that matches <see cref="Method"/> (any when null).</summary>
@@ -46,6 +55,9 @@ public sealed record FakeGraphFault(FakeGraphFaultKind Kind, int StatusCode = 0,
     public static FakeGraphFault ServerError(int statusCode, string? method = null) => new(FakeGraphFaultKind.Status, statusCode, Method: method);
 
     public static FakeGraphFault TimeoutAfterProcessing(TimeSpan hold, string? method = null) => new(FakeGraphFaultKind.Timeout, Hold: hold, Method: method);
+
+    /// <summary>True when the event was changed but the client never hears of it.</summary>
+    public bool LosesAnswerAfterProcessing => Kind is FakeGraphFaultKind.Timeout or FakeGraphFaultKind.StatusAfterProcessing or FakeGraphFaultKind.ResetAfterProcessing;
 }
 
 /// <summary>
@@ -73,6 +85,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     /// <summary>http://127.0.0.1:{port}/v1.0 — use as Graph:BaseUrl.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Chooses a fault for each request when none is queued (null: answer normally); the storm's schedule.</summary>
+    public Func<RecordedGraphRequest, FakeGraphFault?>? FaultPolicy { get; set; }
 
     /// <summary>How long every request is held before it is answered (to make concurrency observable).</summary>
     public TimeSpan ProcessingDelay { get; set; }
@@ -138,6 +153,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
         _maxInFlight.Clear();
         ProcessingDelay = TimeSpan.Zero;
+        FaultPolicy = null;
     }
 
     public async ValueTask DisposeAsync()
@@ -180,6 +196,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 }
             }
 
+            fault ??= FaultPolicy?.Invoke(recorded);
+            if (fault is { Kind: FakeGraphFaultKind.ResetBeforeProcessing })
+            {
+                context.Abort();
+                return;
+            }
+
             if (ProcessingDelay > TimeSpan.Zero)
             {
                 await Task.Delay(ProcessingDelay, context.RequestAborted);
@@ -208,6 +231,18 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             {
                 // The work is done; only the answer is lost, as when Graph is slow and the client gives up.
                 await Task.Delay(fault.Hold ?? TimeSpan.FromSeconds(30), context.RequestAborted);
+            }
+
+            if (fault is { Kind: FakeGraphFaultKind.ResetAfterProcessing })
+            {
+                context.Abort();
+                return;
+            }
+
+            if (fault is { Kind: FakeGraphFaultKind.StatusAfterProcessing })
+            {
+                await WriteErrorAsync(context, fault.StatusCode, "InternalServerError", "Injected fault after processing.");
+                return;
             }
 
             context.Response.StatusCode = status;

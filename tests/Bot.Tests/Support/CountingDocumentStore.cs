@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using ParticipaBot.Storage;
+
+namespace ParticipaBot.Bot.Tests.Support;
+
+/// <summary>
+/// Counts the store's round trips (by operation and document type) around the real store, so tests can hold the turn
+/// pipeline to its budget of reads and writes per turn.
+/// </summary>
+internal sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    /// <summary>"read|draft", "replace|draft", "query|report", ... in call order since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    public void Reset() => _calls.Clear();
+
+    public Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+    {
+        Record("create", document.Type);
+        return inner.CreateAsync(document, cancellationToken);
+    }
+
+    public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    {
+        Record("read", id);
+        return inner.ReadAsync(partitionKey, id, cancellationToken);
+    }
+
+    public Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
+    {
+        Record("replace", document.Type);
+        return inner.ReplaceAsync(document, ifMatchETag, cancellationToken);
+    }
+
+    public Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+    {
+        Record("upsert", document.Type);
+        return inner.UpsertAsync(document, cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
+    {
+        Record("delete", id);
+        return inner.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Record("query", type ?? "*");
+        await foreach (var document in inner.QueryAsync(partitionKey, type, cancellationToken))
+        {
+            yield return document;
+        }
+    }
+
+    public IAsyncEnumerable<StoredDocument> ReadAllAsync(CancellationToken cancellationToken = default) => inner.ReadAllAsync(cancellationToken);
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+
+    private void Record(string operation, string what) => _calls.Enqueue(operation + "|" + what);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using ParticipaBot.Bot.Tests.Support;
+using ParticipaBot.Storage;
+
+namespace ParticipaBot.Bot.Tests.Wizard;
+
+/// <summary>
+/// The store round trips a wizard turn costs (docs/benchmarks.md, "Load"): a step is one read and one write of the
+/// draft, plus the redelivery receipt; the plan, the user's roster entry and the reported spaces come from memory
+/// within their freshness window, so nothing a turn reads grows with the number of reports stored.
+/// </summary>
+public sealed class TurnStoreBudgetTests
+{
+    [Fact]
+    public async Task WizardStep_Turn_ReadsAndWritesTheDraftOnce()
+    {
+        CountingDocumentStore? counting = null;
+        using var factory = WizardChat.NewFactory(configure: services => Decorate(services, inner => counting = new CountingDocumentStore(inner)));
+        var chat = new WizardChat(factory);
+        await WizardFlowTests.StartAsync(chat);
+        for (var step = 2; step <= 3; step++)
+        {
+            counting!.Reset();
+            await chat.PressAsync("report.next", null, null, execute: true);
+
+            Assert.Contains($"Paso {step} de 7", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
+            Assert.Equal(["create|activityReceipt", "read|reportDraft|current", "replace|reportDraft"], counting.Calls);
+        }
+    }
+
+    [Fact]
+    public async Task Reportar_Repeated_ListsTheReportsOnceAndNeverTheUserAgain()
+    {
+        CountingDocumentStore? counting = null;
+        using var factory = WizardChat.NewFactory(configure: services => Decorate(services, inner => counting = new CountingDocumentStore(inner)));
+        var chat = new WizardChat(factory);
+        await WizardChat.SamplePlanAsync(factory);
+        await chat.SayAsync("reportar");
+        counting!.Reset();
+
+        await chat.SayAsync("reportar");
+
+        Assert.Contains("Reportar este", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
+        Assert.Equal(["create|activityReceipt", "read|reportDraft|current"], counting.Calls);
+    }
+
+    private static void Decorate(IServiceCollection services, Func<IDocumentStore, IDocumentStore> decorate)
+    {
+        var descriptor = services.Last(d => d.ServiceType == typeof(IDocumentStore));
+        services.Remove(descriptor);
+        services.AddSingleton(provider => decorate((IDocumentStore)descriptor.ImplementationFactory!(provider)));
+    }
+}
