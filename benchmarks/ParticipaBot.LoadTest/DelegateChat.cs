@@ -130,7 +130,8 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         var confirmation = await PressAsync(review.FindAction("report.submit")!, null, TurnKinds.Submit, stop);
         _inFlight = InFlight.None;
         Expect(confirmation, CardKind.Confirmation, "confirmation");
-        context.Acknowledge(new AcknowledgedReport(identity.Index, confirmation!.ReportNumber!, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
+        var reportId = review.FindAction("report.submit")?["data"]?["draftId"]?.GetValue<string>() ?? string.Empty;
+        context.Acknowledge(new AcknowledgedReport(identity.Index, reportId, confirmation!.ReportNumber!, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
         if (context.Restarted)
         {
             AcknowledgedAfterRestart++;

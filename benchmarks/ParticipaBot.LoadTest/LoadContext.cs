@@ -1,7 +1,10 @@
 namespace ParticipaBot.LoadTest;
 
-/// <summary>A report the bot confirmed to a delegate (the confirmation card with its number), with what was submitted.</summary>
-public sealed record AcknowledgedReport(int Delegate, string Number, IReadOnlyDictionary<string, string> Values, bool AfterRestart);
+/// <summary>
+/// A report the bot confirmed to a delegate (the confirmation card with its number), with what was submitted. The report
+/// id is the draft id every wizard card carries in its buttons' data (docs/report-wizard.md: the draft id is the report id).
+/// </summary>
+public sealed record AcknowledgedReport(int Delegate, string ReportId, string Number, IReadOnlyDictionary<string, string> Values, bool AfterRestart);
 
 /// <summary>Everything the delegates share: the bot's address, the HTTP client, the measurements and the outcomes.</summary>
 public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClient http, BotGate gate)

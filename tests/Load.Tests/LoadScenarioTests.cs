@@ -44,6 +44,7 @@ public sealed class LoadScenarioTests
         Assert.Equal(0, result.SinkUnrouted);
         Assert.True(result.ReportsAcknowledged > 0, table.ToString());
         Assert.True(result.Store.Stored >= result.Store.Acknowledged, table.ToString());
+        Assert.All(result.Acknowledged, a => Assert.StartsWith("rep-", a.ReportId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class LoadScenarioTests
             var changedName = new Dictionary<string, string>(real.Values, StringComparer.Ordinal) { ["name"] = "Otro nombre" };
             AcknowledgedReport[] forged =
             [
+                real with { ReportId = "rep-2000-00000000000000000000000000000000", Number = "R-2000-ZZZZZ" },
                 real with { Number = "R-2000-ZZZZZ" },
                 real with { Values = changedName },
                 real with { Delegate = real.Delegate + 1 },
@@ -77,7 +79,8 @@ public sealed class LoadScenarioTests
 
             var check = await StoreVerifier.VerifyAsync(result.StorageSettings, BotUnderTest.EntityId, BotUnderTest.Today.Year, [real, .. forged]);
 
-            Assert.Contains(check.Missing, m => m.StartsWith("R-2000-ZZZZZ", StringComparison.Ordinal));
+            Assert.Contains(check.Missing, m => m.StartsWith("R-2000-ZZZZZ rep-2000-", StringComparison.Ordinal));
+            Assert.Contains(check.Mismatched, m => m.Contains("shown as R-2000-ZZZZZ", StringComparison.Ordinal));
             Assert.Contains(check.Mismatched, m => m.Contains("name: sent «Otro nombre»", StringComparison.Ordinal));
             Assert.Contains(check.Duplicated, d => d.Contains("several delegates", StringComparison.Ordinal));
             Assert.False(check.Passed);
