@@ -52,6 +52,11 @@ public static class LoadReport
             ? "store: every acknowledged report stored once and intact"
             : $"store: missing {result.Store.Missing.Count}, duplicated {result.Store.Duplicated.Count}, different {result.Store.Mismatched.Count}: "
                 + string.Join("; ", result.Store.Missing.Concat(result.Store.Duplicated).Concat(result.Store.Mismatched).Take(5)));
+        if (result.Store.NumberCollisions.Count > 0)
+        {
+            writer.WriteLine($"note: {result.Store.NumberCollisions.Count} report number(s) shared by different reports: " + string.Join("; ", result.Store.NumberCollisions.Take(3)));
+        }
+
         if (result.SinkUnrouted > 0)
         {
             writer.WriteLine($"connector: {result.SinkUnrouted} sends to unknown conversations");

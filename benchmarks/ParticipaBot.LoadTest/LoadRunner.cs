@@ -40,7 +40,9 @@ public sealed record LoadResult(
     long SinkUnrouted,
     double? BotCpuSeconds,
     double GeneratorCpuSeconds,
-    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<AcknowledgedReport> Acknowledged)
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<AcknowledgedReport> Acknowledged,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, string?> StorageSettings,
+    string DataRoot)
 {
     public long ErrorCount => Errors.Values.Sum();
 
@@ -211,7 +213,9 @@ public static class LoadRunner
             bot.Sink.Unrouted,
             botCpu?.TotalSeconds,
             generatorCpu,
-            context.Acknowledged);
+            context.Acknowledged,
+            bot.StorageSettings,
+            bot.Root);
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public sealed class LoadScenarioTests
         Assert.Equal(0, result.SinkUnrouted);
         Assert.True(result.ReportsAcknowledged > 0, table.ToString());
         Assert.True(result.Store.Stored >= result.Store.Acknowledged, table.ToString());
+        Assert.All(result.Acknowledged, a => Assert.StartsWith("rep-", a.ReportId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,6 +57,38 @@ public sealed class LoadScenarioTests
         Assert.Contains(result.Acknowledged, a => a.Values.GetValueOrDefault("space.unscheduled") == "true");
         Assert.True(result.Turns > 0);
         Assert.NotNull(result.PeakRssBytes);
+    }
+
+    [Fact]
+    public async Task Verify_ForgedAcknowledgements_AreCaught()
+    {
+        // The store checks must be able to fail: run briefly, keep the data, and present acknowledgements the bot never gave.
+        var result = await RunAsync(Short(LoadStore.Sqlite, flows: 4) with { KeepData = true }, TimeSpan.FromMinutes(3));
+        try
+        {
+            AssertClean(result);
+            var real = result.Acknowledged[0];
+            var changedName = new Dictionary<string, string>(real.Values, StringComparer.Ordinal) { ["name"] = "Otro nombre" };
+            AcknowledgedReport[] forged =
+            [
+                real with { ReportId = "rep-2000-00000000000000000000000000000000", Number = "R-2000-ZZZZZ" },
+                real with { Number = "R-2000-ZZZZZ" },
+                real with { Values = changedName },
+                real with { Delegate = real.Delegate + 1 },
+            ];
+
+            var check = await StoreVerifier.VerifyAsync(result.StorageSettings, BotUnderTest.EntityId, BotUnderTest.Today.Year, [real, .. forged]);
+
+            Assert.Contains(check.Missing, m => m.StartsWith("R-2000-ZZZZZ rep-2000-", StringComparison.Ordinal));
+            Assert.Contains(check.Mismatched, m => m.Contains("shown as R-2000-ZZZZZ", StringComparison.Ordinal));
+            Assert.Contains(check.Mismatched, m => m.Contains("name: sent «Otro nombre»", StringComparison.Ordinal));
+            Assert.Contains(check.Duplicated, d => d.Contains("several delegates", StringComparison.Ordinal));
+            Assert.False(check.Passed);
+        }
+        finally
+        {
+            Directory.Delete(result.DataRoot, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,130 @@
+namespace ParticipaBot.LoadTest;
+
+/// <summary>
+/// A report the bot confirmed to a delegate (the confirmation card with its number), with what was submitted. The report
+/// id is the draft id every wizard card carries in its buttons' data (docs/report-wizard.md: the draft id is the report id).
+/// </summary>
+public sealed record AcknowledgedReport(int Delegate, string ReportId, string Number, IReadOnlyDictionary<string, string> Values, bool AfterRestart);
+
+/// <summary>Everything the delegates share: the bot's address, the HTTP client, the measurements and the outcomes.</summary>
+public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClient http, BotGate gate)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly List<string> _errorSamples = [];
+    private readonly List<AcknowledgedReport> _acknowledged = [];
+    private readonly List<string> _crashViolations = [];
+    private long _turns;
+    private long _measuredAcks;
+    private long _resumeChecks;
+
+    public LoadOptions Options { get; } = options;
+
+    public BotUnderTest Bot { get; } = bot;
+
+    public HttpClient Http { get; } = http;
+
+    public BotGate Gate { get; } = gate;
+
+    public LatencyRecorder Latency { get; } = new();
+
+    /// <summary>Set after the kill: acknowledgements from then on count as "after restart".</summary>
+    public bool Restarted { get; set; }
+
+    public long Turns => Interlocked.Read(ref _turns);
+
+    public long MeasuredAcknowledged => Interlocked.Read(ref _measuredAcks);
+
+    public long ResumeChecks => Interlocked.Read(ref _resumeChecks);
+
+    public void TurnDone(string kind, long ticks)
+    {
+        if (Latency.Recording)
+        {
+            Interlocked.Increment(ref _turns);
+        }
+
+        Latency.Record(kind, ticks);
+    }
+
+    public void Error(string kind, string? detail)
+    {
+        lock (_lock)
+        {
+            _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
+            if (detail is not null && _errorSamples.Count < 20)
+            {
+                _errorSamples.Add($"{kind}: {detail}");
+            }
+        }
+    }
+
+    public void Acknowledge(AcknowledgedReport report)
+    {
+        lock (_lock)
+        {
+            _acknowledged.Add(report);
+        }
+
+        if (Latency.Recording)
+        {
+            Interlocked.Increment(ref _measuredAcks);
+        }
+    }
+
+    public void ResumeChecked(string? violation)
+    {
+        Interlocked.Increment(ref _resumeChecks);
+        if (violation is not null)
+        {
+            lock (_lock)
+            {
+                _crashViolations.Add(violation);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, long> Errors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, long>(_errors, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> ErrorSamples
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _errorSamples];
+            }
+        }
+    }
+
+    public IReadOnlyList<AcknowledgedReport> Acknowledged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _acknowledged];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> CrashViolations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _crashViolations];
+            }
+        }
+    }
+}
