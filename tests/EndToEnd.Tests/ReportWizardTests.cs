@@ -148,6 +148,9 @@ public sealed class ReportWizardTests(PlaygroundFixture fixture)
             ["sindicatos"], [], ["Estrategia de participación ciudadana"], activity.LeaderArea, [],
             new PlannedPeriod(PeriodKind.ExactDate, today, today, "hoy"), "Bogotá", null, null);
         await store.Plans.SaveAsync(plan with { Spaces = [.. plan.Spaces, space] });
+        // The bot serves the plan from memory for up to 5 s (docs/data-model.md, "Read caches"): a change made by
+        // another process, as here and as `participabot import-schedule` does, is seen once that window has passed.
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
         return space;
     }
 
