@@ -454,6 +454,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                             PRIMARY KEY (partition_key, id)
                         );
                         CREATE INDEX IF NOT EXISTS documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
+                        CREATE INDEX IF NOT EXISTS documents_type ON documents (partition_key, type);
                         """;
                     command.ExecuteNonQuery();
                     Return(connection);
@@ -490,8 +491,10 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             connection.DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000);
             connection.Open();
             using var command = connection.CreateCommand();
-            // WAL is the file's own setting (set once, at initialisation); these two are each connection's.
-            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {_synchronous};";
+            // WAL is the file's own setting (set once, at initialisation); these are each connection's. A page cache of
+            // 1 MB each (SQLite's default is 2 MB) keeps 32 pooled connections from holding 64 MB of copies of what the
+            // operating system caches anyway.
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = -1024;";
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read() || reader.NextResult())
