@@ -58,7 +58,9 @@ internal sealed class NotificationEngine(
         var now = time.GetUtcNow();
         var entityId = entity.Value.Id;
         var year = BogotaTime.ToBogota(now).Year;
-        var plan = await plans.GetAsync(entityId, year, cancellationToken);
+        // The store's plan, not the few-seconds-old copy turns are served from: a card or an invitation sent from a
+        // stale schedule would announce a place or time that was just changed.
+        var plan = (await plans.GetRevisionAsync(entityId, year, cancellationToken))?.Plan;
         if (plan is null)
         {
             return EngineRun.Empty;
