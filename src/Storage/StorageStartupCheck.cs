@@ -31,6 +31,11 @@ public static class StorageStartup
         {
             health = new StoreHealth(false, "Configuración inválida / invalid configuration: " + string.Join(" ", exception.Failures));
         }
+        catch (InvalidOperationException exception) when (exception.InnerException is FormatException format)
+        {
+            // A value the binder cannot convert (an unknown provider or durability name): the key and the value, no trace.
+            health = new StoreHealth(false, $"Configuración inválida / invalid configuration: {exception.Message} {format.Message}");
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             health = new StoreHealth(false, $"el almacenamiento no respondió en {Timeout.TotalSeconds:0} s / the store did not answer in time.");

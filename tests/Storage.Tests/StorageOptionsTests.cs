@@ -98,4 +98,25 @@ public sealed class StorageOptionsTests
         Assert.False(health.IsHealthy);
         Assert.Contains("Storage:Cosmos:Endpoint", health.Description, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Storage:Provider", "Mongo")]
+    [InlineData("Storage:SqliteDurability", "Siempre")]
+    public async Task VerifyAsync_UnknownEnumValue_ReportsUnhealthyNamingKeyAndValue(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [key] = value,
+            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "participabot-tests", Guid.NewGuid().ToString("N")),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddParticipaBotStorage(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var health = await StorageStartup.VerifyAsync(provider);
+
+        Assert.False(health.IsHealthy);
+        Assert.Contains(key, health.Description, StringComparison.Ordinal);
+        Assert.Contains(value, health.Description, StringComparison.Ordinal);
+    }
 }
