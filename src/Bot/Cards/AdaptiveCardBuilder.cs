@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,15 +21,24 @@ internal sealed class AdaptiveCardBuilder
     private readonly JsonArray _actions = [];
     private string? _fallbackText;
     private bool _fullWidth;
+    private bool _built;
+
+    // Measuring a card writes it once more; the buffer is reused per thread so the measure allocates nothing.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_measureBuffer;
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_measureWriter;
 
     public AdaptiveCardBuilder Add(JsonObject element)
     {
+        ThrowIfBuilt();
         _body.Add(element);
         return this;
     }
 
     public AdaptiveCardBuilder AddRange(IEnumerable<JsonObject> elements)
     {
+        ThrowIfBuilt();
         foreach (var element in elements)
         {
             _body.Add(element);
@@ -40,6 +50,7 @@ internal sealed class AdaptiveCardBuilder
     /// <summary>A card-level action (bottom of the card). Teams shows at most six; prefer an ActionSet for more.</summary>
     public AdaptiveCardBuilder AddAction(JsonObject action)
     {
+        ThrowIfBuilt();
         _actions.Add(action);
         return this;
     }
@@ -47,6 +58,7 @@ internal sealed class AdaptiveCardBuilder
     /// <summary>What clients that cannot render the card show instead (also used in notifications).</summary>
     public AdaptiveCardBuilder WithFallbackText(string text)
     {
+        ThrowIfBuilt();
         _fallbackText = text;
         return this;
     }
@@ -54,23 +66,29 @@ internal sealed class AdaptiveCardBuilder
     /// <summary>Teams extension: the card uses the full width of the chat (root "msteams" key).</summary>
     public AdaptiveCardBuilder FullWidth()
     {
+        ThrowIfBuilt();
         _fullWidth = true;
         return this;
     }
 
-    /// <summary>The card JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>.</summary>
+    /// <summary>
+    /// The card JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>. The card takes
+    /// the builder's elements (no copy on every turn), so a builder builds one card.
+    /// </summary>
     public JsonObject Build()
     {
+        ThrowIfBuilt();
+        _built = true;
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = SchemaUrl,
             ["version"] = Version,
-            ["body"] = _body.DeepClone(),
+            ["body"] = _body,
         };
         if (_actions.Count > 0)
         {
-            card["actions"] = _actions.DeepClone();
+            card["actions"] = _actions;
         }
 
         if (_fallbackText is not null)
@@ -88,7 +106,33 @@ internal sealed class AdaptiveCardBuilder
     }
 
     /// <summary>The card's size as sent: compact UTF-8 JSON.</summary>
-    public static int SizeInBytes(JsonObject card) => JsonSerializer.SerializeToUtf8Bytes(card).Length;
+    public static int SizeInBytes(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var buffer = t_measureBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = t_measureWriter ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        card.WriteTo(writer);
+        writer.Flush();
+        var size = buffer.WrittenCount;
+        if (buffer.Capacity > 4 * MaxSizeBytes)
+        {
+            // An oversized card (about to be refused) must not keep its buffer alive on the thread.
+            t_measureBuffer = null;
+            t_measureWriter = null;
+        }
+
+        return size;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This card is already built; start a new AdaptiveCardBuilder for another card.");
+        }
+    }
 
     public static void EnsureWithinSizeLimit(JsonObject card)
     {

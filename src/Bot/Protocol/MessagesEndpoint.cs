@@ -117,7 +117,21 @@ internal static class MessagesEndpoint
     private static async Task<InvokeResponse> RunInvokeAsync(Activity activity, TurnRunner runner, TimeSpan budget, ILogger logger, CancellationToken stopping)
     {
         var turn = runner.RunAsync(activity, stopping);
-        if (await Task.WhenAny(turn, Task.Delay(budget, stopping)) == turn)
+        try
+        {
+            // WaitAsync drops its timer when the turn ends; a Task.Delay per invoke kept one alive for the whole budget.
+            await turn.WaitAsync(budget, stopping);
+        }
+        catch (TimeoutException)
+        {
+            // Past the budget (or the turn's own timeout: awaited below).
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: as past the budget, the turn finishes on its own.
+        }
+
+        if (turn.IsCompleted)
         {
             return await turn ?? InvokeResponse.Ok();
         }

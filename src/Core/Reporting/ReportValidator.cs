@@ -28,22 +28,32 @@ public static class ReportValidator
         ArgumentNullException.ThrowIfNull(context);
         var step = form.Step(stepId);
         // As in ReportDraft.Apply, a field the card submitted replaces its earlier values.
-        var touched = submitted.Keys.Select(k => form.Match(k)?.Field.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var all = (otherValues ?? new Dictionary<string, string>())
-            .Where(kv => form.Match(kv.Key) is not { } m || !touched.Contains(m.Field.Id))
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in submitted.Keys)
+        {
+            if (form.Match(key) is { } match)
+            {
+                touched.Add(match.Field.Id);
+            }
+        }
+
+        var all = new Dictionary<string, string>(submitted.Count + (otherValues?.Count ?? 0), StringComparer.Ordinal);
+        foreach (var (key, value) in otherValues ?? new Dictionary<string, string>())
+        {
+            // Only a key of a touched field needs the full match (a malformed one is kept, as it names no field).
+            if (!form.TryGetFieldOfKey(key, out var field) || !touched.Contains(field.Id) || form.Match(key) is null)
+            {
+                all[key] = value;
+            }
+        }
+
         foreach (var (key, value) in submitted)
         {
             all[key] = value;
         }
 
         var run = new Run(form, context, submitted, all);
-        run.CheckKeys(step.Id);
-        foreach (var field in form.FieldsOf(step.Id).Where(f => !f.SystemManaged))
-        {
-            run.CheckField(field);
-        }
-
+        run.CheckStep(step.Id);
         return new ValidationResult(run.Errors);
     }
 
@@ -51,13 +61,18 @@ public static class ReportValidator
     public static ValidationResult ValidateAll(ReportForm form, IReadOnlyDictionary<string, string> values, ReportValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var errors = new List<FieldError>();
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(context);
+
+        // One run over all the values, step by step: the same checks as validating each step with everything
+        // submitted, without matching every key once per step.
+        var run = new Run(form, context, values, values);
         foreach (var step in form.Steps)
         {
-            errors.AddRange(ValidateStep(form, step.Id, values, context, values).Errors);
+            run.CheckStep(step.Id);
         }
 
-        return new ValidationResult(errors);
+        return new ValidationResult(run.Errors);
     }
 
     /// <summary>
@@ -70,19 +85,33 @@ public static class ReportValidator
 
     private sealed class Run(ReportForm form, ReportValidationContext context, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> all)
     {
+        private readonly Dictionary<string, FieldKeyMatch?> _matches = new(StringComparer.Ordinal);
+        private Dictionary<string, List<string>>? _keysByField;
+
         public List<FieldError> Errors { get; } = [];
 
-        public void CheckKeys(string stepId)
+        public void CheckStep(string stepId)
+        {
+            CheckKeys(stepId);
+            foreach (var field in form.FieldsOf(stepId))
+            {
+                if (!field.SystemManaged)
+                {
+                    CheckField(field);
+                }
+            }
+        }
+
+        private void CheckKeys(string stepId)
         {
             foreach (var key in values.Keys)
             {
-                var fieldId = key.Split('.')[0];
-                if (!form.TryGetField(fieldId, out var field) || field.StepId != stepId || field.SystemManaged)
+                if (!form.TryGetFieldOfKey(key, out var field) || field.StepId != stepId || field.SystemManaged)
                 {
                     continue;
                 }
 
-                var match = form.Match(key);
+                var match = MatchOf(key);
                 if (match is null)
                 {
                     Add(field, key, $"la entrada «{Show(key)}» no existe en este formulario.", $"the input \"{Show(key)}\" does not exist in this form.");
@@ -94,7 +123,7 @@ public static class ReportValidator
             }
         }
 
-        public void CheckField(FormField field)
+        private void CheckField(FormField field)
         {
             foreach (var part in field.Parts)
             {
@@ -160,7 +189,7 @@ public static class ReportValidator
         private void CheckCodeKeyed(FormField field, FieldPart part)
         {
             var prefix = $"{field.KeyOf(part)}.";
-            foreach (var key in values.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            foreach (var key in KeysOf(field.Id).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 var code = key[prefix.Length..];
                 if (!IsValueGroup(code))
@@ -396,7 +425,7 @@ public static class ReportValidator
                             Add(field, "participants.women", $"el desglose por sexo suma {bySex}, más que el total ({total}).", $"the breakdown by sex adds up to {bySex}, more than the total ({total}).");
                         }
 
-                        foreach (var key in values.Keys.Where(k => k.StartsWith("participants.group.", StringComparison.Ordinal)))
+                        foreach (var key in KeysOf(field.Id).Where(k => k.StartsWith("participants.group.", StringComparison.Ordinal)))
                         {
                             if (Whole(key) is { } count && count > total)
                             {
@@ -491,14 +520,49 @@ public static class ReportValidator
 
             return
             [
-                .. values
-                    .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
-                    .Select(kv => form.Match(kv.Key))
-                    .Where(m => m is not null && m.Field.Id == field.Id && m.Index is { } i && i < field.MaxEntries)
+                .. KeysOf(field.Id)
+                    .Where(key => !string.IsNullOrWhiteSpace(values[key]))
+                    .Select(MatchOf)
+                    .Where(m => m is not null && m.Index is { } i && i < field.MaxEntries)
                     .Select(m => m!.Index!.Value)
                     .Distinct()
                     .Order(),
             ];
+        }
+
+        private FieldKeyMatch? MatchOf(string key)
+        {
+            if (!_matches.TryGetValue(key, out var match))
+            {
+                match = form.Match(key);
+                _matches[key] = match;
+            }
+
+            return match;
+        }
+
+        /// <summary>The submitted keys whose first segment names the field, in the order they came.</summary>
+        private List<string> KeysOf(string fieldId)
+        {
+            if (_keysByField is null)
+            {
+                _keysByField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var key in values.Keys)
+                {
+                    if (form.TryGetFieldOfKey(key, out var owner))
+                    {
+                        if (!_keysByField.TryGetValue(owner.Id, out var keys))
+                        {
+                            keys = [];
+                            _keysByField[owner.Id] = keys;
+                        }
+
+                        keys.Add(key);
+                    }
+                }
+            }
+
+            return _keysByField.TryGetValue(fieldId, out var found) ? found : [];
         }
 
         private bool IsValueGroup(string code) =>

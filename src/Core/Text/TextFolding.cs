@@ -10,6 +10,12 @@ namespace ParticipaBot.Core.Text;
 /// </summary>
 public static class TextFolding
 {
+    // Turns compare the same few names (areas, commands, vocabulary labels) again and again; folding is pure, so short
+    // texts are remembered. The memo is bounded: when full it starts over rather than grow with imported text.
+    private const int MemoCapacity = 4096;
+    private const int MemoMaxLength = 200;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_memo = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Lower-cases with the invariant culture, removes diacritics (á → a, ñ → n), turns every run of
     /// white space (including non-breaking spaces) into one space and trims.
@@ -21,6 +27,28 @@ public static class TextFolding
             return string.Empty;
         }
 
+        if (text.Length > MemoMaxLength)
+        {
+            return FoldCore(text);
+        }
+
+        if (s_memo.TryGetValue(text, out var folded))
+        {
+            return folded;
+        }
+
+        if (s_memo.Count >= MemoCapacity)
+        {
+            s_memo.Clear();
+        }
+
+        folded = FoldCore(text);
+        s_memo.TryAdd(text, folded);
+        return folded;
+    }
+
+    private static string FoldCore(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
@@ -52,5 +80,5 @@ public static class TextFolding
 
     /// <summary>True when both texts fold to the same string.</summary>
     public static bool EqualsFolded(string? left, string? right) =>
-        string.Equals(Fold(left), Fold(right), StringComparison.Ordinal);
+        string.Equals(left, right, StringComparison.Ordinal) || string.Equals(Fold(left), Fold(right), StringComparison.Ordinal);
 }

@@ -9,6 +9,8 @@ namespace ParticipaBot.Core.Reporting.Form;
 public sealed class ReportForm
 {
     private readonly Dictionary<string, FormField> _byId;
+    private readonly Dictionary<string, FormField>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
+    private readonly Dictionary<string, IReadOnlyList<FormField>> _byStep;
 
     public ReportForm(IReadOnlyList<FormStep> steps, IReadOnlyList<FormField> fields)
     {
@@ -17,6 +19,7 @@ public sealed class ReportForm
         Steps = [.. steps.OrderBy(s => s.Number)];
         Fields = fields;
         _byId = fields.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _byIdSpan = _byId.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var field in fields)
         {
             if (!Steps.Any(s => s.Id == field.StepId))
@@ -24,6 +27,9 @@ public sealed class ReportForm
                 throw new ArgumentException($"El campo «{field.Id}» pertenece a un paso que no existe: «{field.StepId}».", nameof(fields));
             }
         }
+
+        // Validation and rendering ask for a step's fields several times a turn: built once.
+        _byStep = Steps.ToDictionary(s => s.Id, s => (IReadOnlyList<FormField>)[.. fields.Where(f => f.StepId == s.Id)], StringComparer.Ordinal);
     }
 
     /// <summary>The steps in order; the wizard renders one card per step.</summary>
@@ -41,7 +47,7 @@ public sealed class ReportForm
         Steps.FirstOrDefault(s => s.Id == id) ?? throw new KeyNotFoundException($"El formulario no tiene el paso «{id}».");
 
     /// <summary>The fields a step's card shows, in order (system-managed fields are shown read-only on the review step).</summary>
-    public IReadOnlyList<FormField> FieldsOf(string stepId) => [.. Fields.Where(f => f.StepId == stepId)];
+    public IReadOnlyList<FormField> FieldsOf(string stepId) => _byStep.TryGetValue(stepId, out var fields) ? fields : [];
 
     /// <summary>The step after this one, or null after the last.</summary>
     public FormStep? Next(string stepId)
@@ -62,32 +68,37 @@ public sealed class ReportForm
     /// </summary>
     public FieldKeyMatch? Match(string key)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > 200)
+        if (string.IsNullOrEmpty(key) || key.Length > 200 || !TryGetFieldOfKey(key, out var field))
         {
             return null;
         }
 
-        var segments = key.Split('.');
-        if (!_byId.TryGetValue(segments[0], out var field))
+        // Keys have at most three segments (field, part or entry, input or code); parsed in place because every
+        // stored value of a draft goes through here on every step.
+        var rest = key.AsSpan(field.Id.Length);
+        if (rest.IsEmpty)
         {
-            return null;
-        }
-
-        if (segments.Length == 1)
-        {
-            var single = field.Parts.FirstOrDefault(p => p.Id.Length == 0);
+            var single = PartWithId(field.Parts, []);
             return single is null ? null : new FieldKeyMatch(field, single, null, null);
         }
 
-        if (field.IsList && int.TryParse(segments[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-            && segments[1] == index.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        rest = rest[1..];
+        var dot = rest.IndexOf('.');
+        var second = dot < 0 ? rest : rest[..dot];
+        var third = dot < 0 ? default : rest[(dot + 1)..];
+        if (dot >= 0 && third.Contains('.'))
         {
-            var partId = segments.Length == 3 ? segments[2] : segments.Length == 2 ? string.Empty : null;
-            var entryPart = partId is null ? null : field.EntryParts.FirstOrDefault(p => p.Id == partId);
+            return null;
+        }
+
+        if (field.IsList && !second.IsEmpty && (second.Length == 1 || second[0] != '0')
+            && int.TryParse(second, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            var entryPart = PartWithId(field.EntryParts, dot < 0 ? [] : third);
             return entryPart is null ? null : new FieldKeyMatch(field, entryPart, index, null);
         }
 
-        var part = field.Parts.FirstOrDefault(p => p.Id == segments[1] && p.Id.Length > 0);
+        var part = second.IsEmpty ? null : PartWithId(field.Parts, second);
         if (part is null)
         {
             return null;
@@ -95,10 +106,31 @@ public sealed class ReportForm
 
         if (part.CodeKeyed)
         {
-            return segments.Length == 3 ? new FieldKeyMatch(field, part, null, segments[2]) : null;
+            return dot >= 0 ? new FieldKeyMatch(field, part, null, third.ToString()) : null;
         }
 
-        return segments.Length == 2 ? new FieldKeyMatch(field, part, null, null) : null;
+        return dot < 0 ? new FieldKeyMatch(field, part, null, null) : null;
+    }
+
+    /// <summary>The field named by a key's first segment ("items.2.text" → items), whether or not the rest is valid.</summary>
+    public bool TryGetFieldOfKey(string key, out FormField field)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        return _byIdSpan.TryGetValue(dot < 0 ? key : key.AsSpan(0, dot), out field!);
+    }
+
+    private static FieldPart? PartWithId(IReadOnlyList<FieldPart> parts, ReadOnlySpan<char> id)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (id.SequenceEqual(parts[i].Id))
+            {
+                return parts[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The default form (docs/report-form.md).</summary>
