@@ -24,6 +24,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# The embedded store prefers the system's SQLite (docs/data-model.md, "SQLite engine"); it falls back to the bundled one.
+if ! ldconfig -p 2>/dev/null | grep -q 'libsqlite3\.so\.0'; then
+  say "Instalando SQLite (Debian) / installing SQLite"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-0 >/dev/null
+fi
+
 if [ "${PARTICIPABOT_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   say "Instalando Chromium (Debian) / installing Chromium"
   as_root apt-get update -qq

@@ -16,7 +16,7 @@ public static class DocumentStoreFactory
         return options.Provider switch
         {
             StorageProvider.Cosmos => new CosmosDocumentStore(options.Cosmos, time, loggers.CreateLogger<CosmosDocumentStore>()),
-            _ => new SqliteDocumentStore(options.SqlitePath, options.BusyTimeoutMilliseconds, time, loggers.CreateLogger<SqliteDocumentStore>(), options.SqliteDurability),
+            _ => new SqliteDocumentStore(options.SqlitePath, options.BusyTimeoutMilliseconds, time, loggers.CreateLogger<SqliteDocumentStore>(), options.SqliteDurability, options.SqliteLibrary),
         };
     }
 

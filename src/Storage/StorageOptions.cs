@@ -45,6 +45,9 @@ public sealed class StorageOptions
     /// <summary>SQLite only: see <see cref="SqliteDurability"/> (docs/operations.md, "Choosing the store").</summary>
     public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Normal;
 
+    /// <summary>SQLite only: the engine, see <see cref="Sqlite.SqliteLibrary"/> (docs/operations.md, "Choosing the store").</summary>
+    public Sqlite.SqliteLibrary SqliteLibrary { get; set; } = Sqlite.SqliteLibrary.Auto;
+
     public CosmosStorageOptions Cosmos { get; set; } = new();
 
     /// <summary>The SQLite file's absolute path.</summary>

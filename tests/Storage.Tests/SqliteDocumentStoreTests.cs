@@ -22,6 +22,17 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task CheckHealth_WithSystemSqliteInstalled_RunsOnIt()
+    {
+        // scripts/setup.sh installs libsqlite3-0 and Auto prefers it: the bundled engine sleeps whole seconds under WAL contention.
+        var health = await Store.CheckHealthAsync();
+
+        Assert.True(health.IsHealthy);
+        Assert.Contains("(system 3.", health.Description, StringComparison.Ordinal);
+        Assert.StartsWith("system 3.", SqliteNativeLibrary.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PurgeExpired_AfterTtl_RemovesRowsFromFile()
     {
         var pk = NewPartition();

@@ -102,6 +102,7 @@ public sealed class StorageOptionsTests
     [Theory]
     [InlineData("Storage:Provider", "Mongo")]
     [InlineData("Storage:SqliteDurability", "Siempre")]
+    [InlineData("Storage:SqliteLibrary", "Nativa")]
     public async Task VerifyAsync_UnknownEnumValue_ReportsUnhealthyNamingKeyAndValue(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -157,12 +157,7 @@ internal sealed partial class SqliteDocumentStore
         }
     }
 
-    private static void Run(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Run(SqliteConnection connection, string sql) => Statement(connection, sql).ExecuteNonQuery();
 
     /// <summary>One queued write: run in the writer's transaction, its outcome published after the commit.</summary>
     private abstract class PendingWrite
