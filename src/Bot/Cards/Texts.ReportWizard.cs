@@ -102,6 +102,10 @@ internal static partial class Texts
 
     public static readonly LocalizedText WizardAlreadyReported = new("wizard.alreadyReported", "Ese espacio ya fue reportado ({0}).", "That space was already reported ({0}).");
 
+    public static readonly LocalizedText WizardSpaceTaken = new("wizard.spaceTaken",
+        "el espacio «{0}» ya está cubierto por el reporte {1}, enviado antes que el tuyo. Tu borrador se conservó: con «Editar: {2}» elige otro espacio o marca «No programado», o cancela el reporte.",
+        "the space \"{0}\" is already covered by report {1}, submitted before yours. Your draft was kept: use \"Edit: {2}\" to choose another space or tick \"Not scheduled\", or cancel the report.");
+
     public static readonly LocalizedText WizardSubmitRefused = new("wizard.submitRefused", "No se pudo enviar: {0}", "Could not submit: {0}");
 
     public static readonly LocalizedText WizardPendingTitle = new("wizard.pendingTitle", "Mis pendientes", "My pending items");

@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(3007, LogLevel.Information, "Report number {Number} is taken by another report; drawing another id.")]
     public static partial void ReportNumberTaken(ILogger logger, string number);
+
+    [LoggerMessage(3008, LogLevel.Information, "Report draft {DraftId} not submitted: its space is already covered by report {ReportId}.")]
+    public static partial void SpaceTaken(ILogger logger, string draftId, string reportId);
 }

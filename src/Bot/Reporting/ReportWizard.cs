@@ -228,7 +228,10 @@ internal sealed class ReportWizard(
                 return;
             }
 
-            if (plan.ReportOf(space.Id) is { } existing)
+            // The picker's list may be a few seconds old or name a claim that no longer holds: the report decides.
+            if (plan.ReportOf(space.Id) is { } existing
+                && await reports.GetAsync(plan.EntityId, existing.Year, existing.ReportId, turn.CancellationToken) is { } holder
+                && string.Equals(holder.Value.SpaceId, space.Id, StringComparison.Ordinal))
             {
                 await turn.RespondWithTextAsync(new Bot.Cards.LocalizedText(
                     Texts.WizardAlreadyReported.Id,
@@ -412,7 +415,24 @@ internal sealed class ReportWizard(
         // SubmittedBy is who the approval or return is told to (docs/report-review.md).
         var submitted = transition.Report! with { SubmittedBy = turn.User.AadObjectId ?? turn.User.Id };
         var report = ReportHistory.Record(s_form, null, submitted, wizard.UserId ?? turn.User.Id ?? "?", now);
-        var (created, isNew) = await reports.CreateAsync(plan.EntityId, report, turn.CancellationToken);
+        Versioned<ParticipationReport> created;
+        bool isNew;
+        try
+        {
+            (created, isNew) = await reports.CreateAsync(plan.EntityId, report, turn.CancellationToken);
+        }
+        catch (SpaceAlreadyReportedException taken)
+        {
+            // Another draft for the same space was submitted first: this one is kept as it is, with the way forward.
+            Log.SpaceTaken(logger, wizard.Draft.Id, taken.Holder.ReportId);
+            var context = RenderContext(turn, plan, wizard, ValidationResult.Valid);
+            var spaceName = plan.Plan.Spaces.FirstOrDefault(s => s.Id == taken.SpaceId)?.Name ?? taken.SpaceId;
+            var detail = Texts.WizardSpaceTaken.Format(
+                turn.Language, spaceName, ReportNumbers.For(taken.Holder.ReportId, taken.Holder.Year), context.Text(s_form.Step(ReportSteps.Space).Title));
+            await turn.RespondWithCardAsync(ReportWizardCards.Review(wizard, context, NameOf(wizard.Draft), Texts.WizardSubmitRefused, detail));
+            return;
+        }
+
         Log.ReportSubmitted(logger, created.Value.Id, isNew);
         try
         {

@@ -290,6 +290,19 @@ internal sealed class ReviewActionHandler(
             await context.RespondWithTextAsync(ReviewTexts.ChangedMeanwhile);
             return null;
         }
+        catch (SpaceAlreadyReportedException taken)
+        {
+            // A new version naming a space another report covers: refused, the stored report unchanged.
+            Log.Refused(logger, verb, "space already reported");
+            var number = ReportNumbers.For(taken.Holder.ReportId, taken.Holder.Year);
+            var plan = await plans.GetAsync(session.EntityId, taken.Holder.Year, context.CancellationToken);
+            var spaceName = plan?.Spaces.FirstOrDefault(s => s.Id == taken.SpaceId)?.Name ?? taken.SpaceId;
+            await context.RespondWithTextAsync(new LocalizedText(
+                ReviewTexts.SpaceTaken.Id,
+                ReviewTexts.SpaceTaken.Format(UserLanguage.Spanish, spaceName, number, stored.Value.Name),
+                ReviewTexts.SpaceTaken.Format(UserLanguage.English, spaceName, number, stored.Value.Name)));
+            return null;
+        }
     }
 
     private static string Done(LocalizedText text, UserLanguage language, ParticipationReport report, int version) =>

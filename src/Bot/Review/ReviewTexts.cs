@@ -141,5 +141,6 @@ internal static class ReviewTexts
     public static readonly LocalizedText NotYourArea = new("review.refused.notYourArea", "Este informe es de otra dependencia; solo su delegado o la coordinación pueden cambiarlo.", "This report belongs to another area; only its delegate or the coordinators can change it.");
     public static readonly LocalizedText NotYourActivity = new("review.refused.notYourActivity", "Solo puedes registrar avance de actividades que lidera tu dependencia.", "You can only record progress for activities your area leads.");
     public static readonly LocalizedText ChangedMeanwhile = new("review.changed", "El informe cambió mientras lo revisabas; ábrelo de nuevo.", "The report changed while you were reviewing it; open it again.");
+    public static readonly LocalizedText SpaceTaken = new("review.spaceTaken", "No guardé el cambio: el espacio «{0}» ya está cubierto por el informe {1}, y cada espacio tiene un solo informe. «{2}» sigue como estaba.", "Change not saved: the space \"{0}\" is already covered by report {1}, and each space has one report. \"{2}\" stays as it was.");
     public static readonly LocalizedText MissingReport = new("review.missingReport", "Falta el informe en la acción.", "The action does not say which report.");
 }

@@ -24,6 +24,9 @@ public interface IReportRepository
     /// <summary>
     /// Stores a new report. When a report with the same id already exists, nothing is written and the stored one
     /// is returned with <c>Created = false</c>: a double click or a redelivered submit creates one report.
+    /// A report of a scheduled space first claims the space, atomically in the store: when another report already
+    /// covers it, nothing is written and <see cref="SpaceAlreadyReportedException"/> names that report (one report per
+    /// space, however many drafts were started for it). Unscheduled reports (no space) claim nothing.
     /// </summary>
     Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default);
 
@@ -33,7 +36,12 @@ public interface IReportRepository
     /// </summary>
     Task<bool> ReserveNumberAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a report only if it has not changed since it was read; else <see cref="ConcurrentUpdateException"/>.</summary>
+    /// <summary>
+    /// Replaces a report only if it has not changed since it was read; else <see cref="ConcurrentUpdateException"/>.
+    /// A new version that names another space moves the claim: the new space is claimed first (refused with
+    /// <see cref="SpaceAlreadyReportedException"/>, nothing changed, when another report covers it) and the old space
+    /// is released, so it can be reported again.
+    /// </summary>
     Task<Versioned<ParticipationReport>> ReplaceAsync(string entityId, ParticipationReport report, string etag, CancellationToken cancellationToken = default);
 
     /// <summary>Every progress record of the plan's activities.</summary>
@@ -45,6 +53,19 @@ public interface IReportRepository
 
 /// <summary>A space's report, as the wizard's picker sees it.</summary>
 public sealed record ReportedSpace(string SpaceId, string ReportId, int Year);
+
+/// <summary>
+/// A scheduled space can have one report, and <see cref="Holder"/> already covers <see cref="SpaceId"/>: choose another
+/// space, report it as unscheduled, or leave it.
+/// </summary>
+public sealed class SpaceAlreadyReportedException(ReportedSpace holder)
+    : Exception($"El espacio «{holder.SpaceId}» ya tiene el reporte {ReportNumbers.For(holder.ReportId, holder.Year)}. / The space «{holder.SpaceId}» already has report {ReportNumbers.For(holder.ReportId, holder.Year)}.")
+{
+    /// <summary>The report that holds the space.</summary>
+    public ReportedSpace Holder { get; } = holder;
+
+    public string SpaceId => Holder.SpaceId;
+}
 
 /// <summary>Someone else changed the document since it was read: read it again and retry, or tell the user.</summary>
 public sealed class ConcurrentUpdateException(string what)

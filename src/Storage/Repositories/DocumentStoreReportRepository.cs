@@ -8,16 +8,26 @@ namespace ParticipaBot.Storage.Repositories;
 /// <summary>
 /// Reports and activity progress over the document store, in their plan's partition (<c>plan|{entityId}|{year}</c>):
 /// reports as "report|{id}" documents, progress as "progress|{activityId}|{period}", and one small "spaceReport|{spaceId}"
-/// marker per scheduled space with a report, so that the wizard's picker reads what is bounded by the schedule rather
-/// than every report of the year.
+/// document per scheduled space with a report. That document is the space's claim: created only if absent, before the
+/// report itself, so that of two submits for one space exactly one gets it (docs/data-model.md, "Which spaces have a
+/// report"); and it is what the wizard's picker reads, bounded by the schedule rather than every report of the year.
 /// </summary>
-internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IReportRepository
+internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimeProvider? time = null) : IReportRepository
 {
     internal const string ReportType = "report";
     internal const string ProgressType = "progress";
     internal const string SpaceReportType = "spaceReport";
     internal const string NumberType = "reportNumber";
 
+    /// <summary>
+    /// A claim this old whose report does not exist, or names another space, was left by a process that stopped between
+    /// its writes (claim, then report): it no longer holds the space. Younger ones may be a submit or an edit in flight.
+    /// </summary>
+    internal static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(5);
+
+    private const int ClaimAttempts = 5;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly DocumentCollection<ParticipationReport> _reports = new(store, ReportType);
     private readonly DocumentCollection<ActivityProgress> _progress = new(store, ProgressType);
 
@@ -25,11 +35,12 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     private readonly DocumentCollection<NumberClaim> _numbers = new(store, NumberType);
 
     // Per partition: the markers as last read (refreshed after 5 s, for other instances' reports) plus this process's own
-    // new reports, added as they are created, so a report never makes the next picker read everything again.
+    // claims and releases, applied as they happen, so a report never makes the next picker read everything again.
     private readonly FreshnessCache<string, IReadOnlyDictionary<string, ReportedSpace>> _reportedSpaces = new(TimeSpan.FromSeconds(5), capacity: 64);
 
-    // Partitions whose reports were scanned once in this process: reports stored before markers existed are found so.
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ReportedSpace>> _scanned = new(StringComparer.Ordinal);
+    // Partitions whose markers were checked against their reports once in this process (reports stored before markers
+    // existed get theirs; abandoned claims are removed).
+    private readonly ConcurrentDictionary<string, bool> _reconciled = new(StringComparer.Ordinal);
 
     public async Task<Versioned<ParticipationReport>?> GetAsync(string entityId, int year, string reportId, CancellationToken cancellationToken = default)
     {
@@ -57,22 +68,9 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
         }
 
         var version = _reportedSpaces.Version;
-        if (!_scanned.TryGetValue(partition, out var scanned))
-        {
-            var found = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
-            foreach (var report in await ListAsync(entityId, year, cancellationToken))
-            {
-                if (report.SpaceId is { Length: > 0 } spaceId)
-                {
-                    found.TryAdd(spaceId, new ReportedSpace(spaceId, report.Id, report.Year));
-                }
-            }
-
-            scanned = _scanned.GetOrAdd(partition, found);
-        }
-
-        var reported = new Dictionary<string, ReportedSpace>(scanned, StringComparer.Ordinal);
-        await foreach (var marker in _markers.QueryAsync(partition, cancellationToken))
+        var markers = await ReadMarkersAsync(partition, entityId, year, cancellationToken);
+        var reported = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
+        foreach (var marker in markers)
         {
             reported[marker.Value.SpaceId] = marker.Value;
         }
@@ -85,18 +83,41 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     {
         ArgumentNullException.ThrowIfNull(report);
         var partition = PlanIds.Partition(entityId, report.Year);
+        Document<ReportedSpace>? claimed = null;
+        if (report.SpaceId is { Length: > 0 } spaceId)
+        {
+            try
+            {
+                claimed = await ClaimAsync(partition, entityId, report.Year, spaceId, report.Id, cancellationToken);
+            }
+            catch (SpaceAlreadyReportedException)
+            {
+                // A late resubmit of a report whose space was moved and then claimed by another: still the same report.
+                if (await _reports.GetAsync(partition, ReportDocumentId(report.Id), cancellationToken) is { } stored)
+                {
+                    return (new Versioned<ParticipationReport>(stored.Value, stored.ETag), false);
+                }
+
+                throw;
+            }
+        }
+
         try
         {
             var created = await _reports.CreateAsync(partition, ReportDocumentId(report.Id), report, cancellationToken: cancellationToken);
-            await MarkSpaceAsync(partition, created.Value, cancellationToken);
             return (new Versioned<ParticipationReport>(created.Value, created.ETag), true);
         }
         catch (DocumentConflictException)
         {
+            // A second submit of the same report (double click, redelivery, another instance): the first one's report.
             var existing = await _reports.GetAsync(partition, ReportDocumentId(report.Id), cancellationToken)
                 ?? throw new ConcurrentUpdateException(report.Name);
-            // A second submit of the same report: the marker may be what the first one did not get to write.
-            await MarkSpaceAsync(partition, existing.Value, cancellationToken);
+            if (claimed is not null && !string.Equals(existing.Value.SpaceId, claimed.Value.SpaceId, StringComparison.Ordinal))
+            {
+                // The stored report was moved to another space since: this resubmit's claim of the old one is let go.
+                await ReleaseAsync(partition, claimed, cancellationToken);
+            }
+
             return (new Versioned<ParticipationReport>(existing.Value, existing.ETag), false);
         }
     }
@@ -121,17 +142,41 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     {
         ArgumentNullException.ThrowIfNull(report);
         var partition = PlanIds.Partition(entityId, report.Year);
-        try
-        {
-            var replaced = await _reports.ReplaceAsync(partition, ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
-            // A new version may name another space: that one is reported now too (the old one's marker stays).
-            await MarkSpaceAsync(partition, replaced.Value, cancellationToken);
-            return new Versioned<ParticipationReport>(replaced.Value, replaced.ETag);
-        }
-        catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
+        // The version being replaced says which space the report held; a stale ETag fails here before any claim.
+        var current = await _reports.GetAsync(partition, ReportDocumentId(report.Id), cancellationToken);
+        if (current is null || !string.Equals(current.ETag, etag, StringComparison.Ordinal))
         {
             throw new ConcurrentUpdateException(report.Name);
         }
+
+        var oldSpace = current.Value.SpaceId is { Length: > 0 } held ? held : null;
+        var newSpace = report.SpaceId is { Length: > 0 } named ? named : null;
+        var moved = !string.Equals(oldSpace, newSpace, StringComparison.Ordinal);
+        // The new space first: when another report covers it, the edit is refused with nothing changed.
+        var claimed = moved && newSpace is not null
+            ? await ClaimAsync(partition, entityId, report.Year, newSpace, report.Id, cancellationToken)
+            : null;
+        Document<ParticipationReport> replaced;
+        try
+        {
+            replaced = await _reports.ReplaceAsync(partition, ReportDocumentId(report.Id), report, etag, cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException)
+        {
+            if (claimed is not null)
+            {
+                await ReleaseAsync(partition, claimed, cancellationToken);
+            }
+
+            throw new ConcurrentUpdateException(report.Name);
+        }
+
+        if (moved && oldSpace is not null)
+        {
+            await ReleaseAsync(partition, oldSpace, report.Id, cancellationToken);
+        }
+
+        return new Versioned<ParticipationReport>(replaced.Value, replaced.ETag);
     }
 
     public async Task<IReadOnlyList<ActivityProgress>> ListProgressAsync(string entityId, int year, CancellationToken cancellationToken = default)
@@ -157,19 +202,172 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store) : IRep
     /// <summary>Who holds a report number ("reportNumber|R-2026-XXXXX").</summary>
     private sealed record NumberClaim(string ReportId);
 
-    /// <summary>
-    /// After the report itself: a crash in between leaves a report without its marker, which the next process's first
-    /// scan of the partition still finds.
-    /// </summary>
-    private async Task MarkSpaceAsync(string partition, ParticipationReport report, CancellationToken cancellationToken)
+    private static string MarkerId(string spaceId) => SpaceReportType + "|" + spaceId;
+
+    /// <summary>The partition's markers; the first read in this process also reconciles them with the reports.</summary>
+    private async Task<List<Document<ReportedSpace>>> ReadMarkersAsync(string partition, string entityId, int year, CancellationToken cancellationToken)
     {
-        if (report.SpaceId is not { Length: > 0 } spaceId)
+        var markers = new List<Document<ReportedSpace>>();
+        await foreach (var marker in _markers.QueryAsync(partition, cancellationToken))
         {
-            return;
+            markers.Add(marker);
         }
 
-        var marker = new ReportedSpace(spaceId, report.Id, report.Year);
-        await _markers.UpsertAsync(partition, SpaceReportType + "|" + spaceId, marker, cancellationToken: cancellationToken);
-        _reportedSpaces.Update(partition, current => current.ContainsKey(spaceId) ? current : new Dictionary<string, ReportedSpace>(current, StringComparer.Ordinal) { [spaceId] = marker });
+        if (_reconciled.ContainsKey(partition))
+        {
+            return markers;
+        }
+
+        markers = await ReconcileAsync(partition, entityId, year, markers, cancellationToken);
+        _reconciled.TryAdd(partition, true);
+        return markers;
     }
+
+    /// <summary>
+    /// Once per partition and process: a report with a space but no marker (stored before markers were claims, or
+    /// before markers existed) gets one, created only if absent; an abandoned claim is deleted (only if unchanged).
+    /// Both are conditional, so two processes reconciling at once, or a submit meanwhile, cannot undo each other.
+    /// </summary>
+    private async Task<List<Document<ReportedSpace>>> ReconcileAsync(
+        string partition, string entityId, int year, List<Document<ReportedSpace>> markers, CancellationToken cancellationToken)
+    {
+        var reports = (await ListAsync(entityId, year, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var kept = new List<Document<ReportedSpace>>(markers.Count);
+        foreach (var marker in markers)
+        {
+            if (IsAbandoned(marker, reports.GetValueOrDefault(marker.Value.ReportId)))
+            {
+                await _markers.DeleteAsync(partition, marker.Id, marker.ETag, cancellationToken);
+                continue;
+            }
+
+            kept.Add(marker);
+        }
+
+        var claimedSpaces = kept.Select(m => m.Value.SpaceId).ToHashSet(StringComparer.Ordinal);
+        foreach (var report in reports.Values.OrderBy(r => r.FirstSubmittedAt ?? r.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Id, StringComparer.Ordinal))
+        {
+            if (report.SpaceId is not { Length: > 0 } spaceId || !claimedSpaces.Add(spaceId))
+            {
+                continue;
+            }
+
+            try
+            {
+                kept.Add(await _markers.CreateAsync(partition, MarkerId(spaceId), new ReportedSpace(spaceId, report.Id, report.Year), cancellationToken: cancellationToken));
+            }
+            catch (DocumentConflictException)
+            {
+                // Claimed meanwhile (a submit, another process): that claim stands.
+                if (await _markers.GetAsync(partition, MarkerId(spaceId), cancellationToken) is { } current)
+                {
+                    kept.Add(current);
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Claims a scheduled space for a report: creates its marker only if absent, so exactly one of two concurrent claims
+    /// wins. The same report claiming again (a resubmit) keeps its claim; an abandoned claim is taken over (replaced only
+    /// if unchanged). Returns the marker when this call wrote it, null when the report already held it.
+    /// </summary>
+    private async Task<Document<ReportedSpace>?> ClaimAsync(
+        string partition, string entityId, int year, string spaceId, string reportId, CancellationToken cancellationToken)
+    {
+        if (!_reconciled.ContainsKey(partition))
+        {
+            // A report stored before markers were claims may hold this space without a marker: give it one first.
+            await ReadMarkersAsync(partition, entityId, year, cancellationToken);
+        }
+
+        var id = MarkerId(spaceId);
+        var mine = new ReportedSpace(spaceId, reportId, year);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var created = await _markers.CreateAsync(partition, id, mine, cancellationToken: cancellationToken);
+                Remember(partition, mine);
+                return created;
+            }
+            catch (DocumentConflictException)
+            {
+            }
+
+            var held = await _markers.GetAsync(partition, id, cancellationToken);
+            if (held is null)
+            {
+                // Released between our create and read: try again.
+                if (attempt >= ClaimAttempts)
+                {
+                    throw new ConcurrentUpdateException(spaceId);
+                }
+
+                continue;
+            }
+
+            if (string.Equals(held.Value.ReportId, reportId, StringComparison.Ordinal))
+            {
+                Remember(partition, held.Value);
+                return null;
+            }
+
+            var holder = await _reports.GetAsync(partition, ReportDocumentId(held.Value.ReportId), cancellationToken);
+            if (!IsAbandoned(held, holder?.Value))
+            {
+                Remember(partition, held.Value);
+                throw new SpaceAlreadyReportedException(held.Value);
+            }
+
+            try
+            {
+                var taken = await _markers.ReplaceAsync(partition, id, mine, held.ETag, cancellationToken: cancellationToken);
+                Remember(partition, mine);
+                return taken;
+            }
+            catch (Exception exception) when (exception is DocumentPreconditionFailedException or DocumentNotFoundException && attempt < ClaimAttempts)
+            {
+                // Someone else took it over or released it first: look again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// A claim is abandoned when, long enough after it was written, its report does not exist or names another space
+    /// (younger, it may be a submit between its claim and its report, or an edit between its claim and its replace).
+    /// </summary>
+    private bool IsAbandoned(Document<ReportedSpace> marker, ParticipationReport? holder) =>
+        (holder is null || !string.Equals(holder.SpaceId, marker.Value.SpaceId, StringComparison.Ordinal))
+        && _time.GetUtcNow() - marker.LastModified >= AbandonedClaimAge;
+
+    /// <summary>Lets go of a claim this call made (only if unchanged since).</summary>
+    private async Task ReleaseAsync(string partition, Document<ReportedSpace> claimed, CancellationToken cancellationToken)
+    {
+        await _markers.DeleteAsync(partition, claimed.Id, claimed.ETag, cancellationToken);
+        Forget(partition, claimed.Value);
+    }
+
+    /// <summary>Lets go of a space the report held: its marker is deleted only if it still names that report.</summary>
+    private async Task ReleaseAsync(string partition, string spaceId, string reportId, CancellationToken cancellationToken)
+    {
+        var held = await _markers.GetAsync(partition, MarkerId(spaceId), cancellationToken);
+        if (held is not null && string.Equals(held.Value.ReportId, reportId, StringComparison.Ordinal))
+        {
+            await _markers.DeleteAsync(partition, held.Id, held.ETag, cancellationToken);
+            Forget(partition, held.Value);
+        }
+    }
+
+    private void Remember(string partition, ReportedSpace marker) =>
+        _reportedSpaces.Update(partition, current => current.TryGetValue(marker.SpaceId, out var known) && known == marker
+            ? current
+            : new Dictionary<string, ReportedSpace>(current, StringComparer.Ordinal) { [marker.SpaceId] = marker });
+
+    private void Forget(string partition, ReportedSpace marker) =>
+        _reportedSpaces.Update(partition, current => current.TryGetValue(marker.SpaceId, out var known) && known.ReportId == marker.ReportId
+            ? current.Where(pair => pair.Key != marker.SpaceId).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
+            : current);
 }

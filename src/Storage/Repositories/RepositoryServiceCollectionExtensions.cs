@@ -13,7 +13,7 @@ public static class RepositoryServiceCollectionExtensions
     public static IServiceCollection AddRepositories(this IServiceCollection services)
     {
         services.TryAddSingleton<IPlanRepository>(sp => new DocumentStorePlanRepository(sp.GetRequiredService<IDocumentStore>()));
-        services.TryAddSingleton<IReportRepository>(sp => new DocumentStoreReportRepository(sp.GetRequiredService<IDocumentStore>()));
+        services.TryAddSingleton<IReportRepository>(sp => new DocumentStoreReportRepository(sp.GetRequiredService<IDocumentStore>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IReportDraftRepository>(sp => new DocumentStoreReportDraftRepository(sp.GetRequiredService<IDocumentStore>()));
         services.TryAddSingleton<IUserDirectory>(sp => new DocumentStoreUserDirectory(sp.GetRequiredService<IDocumentStore>()));
         return services;

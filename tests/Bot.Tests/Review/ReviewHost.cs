@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -35,6 +36,7 @@ public sealed class ReviewHost : IDisposable
 
     private readonly BotFactory _inner = new();
     private int _created;
+    private int _spaces;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;
 
@@ -146,8 +148,11 @@ public sealed class ReviewHost : IDisposable
         }
 
         var id = "rep-" + Guid.NewGuid().ToString("N")[..10];
+        // A scheduled space has one report: each report of the fixture gets a space of its own.
+        var spaceId = string.Create(CultureInfo.InvariantCulture, $"ESP-{Interlocked.Increment(ref _spaces):000}");
+        values["space.id"] = spaceId;
         var draft = new ReportDraft { Id = id, Year = 2026, CurrentStep = ReportSteps.Review, Values = values };
-        var context = new ReportValidationContext(new DateOnly(2026, 3, 20), 2026, new HashSet<string>([area]), new HashSet<string>(["ESP-001"]), Catalogs.Default);
+        var context = new ReportValidationContext(new DateOnly(2026, 3, 20), 2026, new HashSet<string>([area]), new HashSet<string>([spaceId]), Catalogs.Default);
         var built = ReportBuilder.Build(ReportForm.Default, draft, context);
         Assert.True(built.Succeeded, string.Join("\n", built.Validation.Errors.Select(e => e.Key + ": " + e.Message.Es)));
         // Each report a little later than the previous one, so "most recent first" lists show the newest.

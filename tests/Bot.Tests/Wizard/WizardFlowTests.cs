@@ -135,6 +135,73 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
     }
 
     [Fact]
+    public async Task Submit_TwoDraftsOfOneSpaceAtOnce_OneReportAndTheOtherToldWithItsDraftKept()
+    {
+        using var factory = WizardChat.NewFactory();
+        var spanish = new WizardChat(factory);
+        var english = new WizardChat(factory, locale: "en-US");
+        // Both start the same space (the first due) before either submits: the start check lets both through.
+        await StartAsync(spanish);
+        await StartAsync(english);
+        await FillToReviewAsync(spanish);
+        await FillToReviewAsync(english);
+        var spaceId = (await spanish.DraftAsync())!.Value("space.id");
+        Assert.Equal(spaceId, (await english.DraftAsync())!.Value("space.id"));
+
+        await Task.WhenAll(spanish.ExecuteAsync("report.submit"), english.ExecuteAsync("report.submit"));
+
+        var report = await spanish.SingleReportAsync();
+        var number = ReportNumbers.For(report.Id, 2026);
+        var (winner, loser) = report.Id == (await spanish.DraftAsync())!.Id ? (spanish, english) : (english, spanish);
+        Assert.Contains(number, WizardChat.AllText(winner.Card), StringComparison.Ordinal);
+        var told = WizardChat.AllText(loser.Card);
+        Assert.Contains(loser == spanish ? "Revisión final" : "Final review", told, StringComparison.Ordinal);
+        Assert.Contains(loser == spanish
+            ? $"No se pudo enviar: el espacio «{report.Name}» ya está cubierto por el reporte {number}"
+            : $"Could not submit: the space \"{report.Name}\" is already covered by report {number}", told, StringComparison.Ordinal);
+        Assert.Contains(loser == spanish ? "Tu borrador se conservó" : "Your draft was kept", told, StringComparison.Ordinal);
+        Assert.NotNull(WizardChat.FindAction(loser.Card!, "report.cancel"));
+
+        // Nothing typed is lost, and the draft is not taken for submitted.
+        var stored = await factory.Services.GetRequiredService<IReportDraftRepository>().GetAsync(loser.ConversationId);
+        Assert.Null(stored!.Value.SubmittedReportId);
+        Assert.Equal(spaceId, stored.Value.Draft.Value("space.id"));
+        Assert.Equal("Publicar la caracterización en datos abiertos.", stored.Value.Draft.Value("items.0.text"));
+
+        // The way forward the card names: the space step, ticked «No programado», then submit.
+        await loser.ExecuteAsync("report.edit", null, loser == spanish ? "Espacio" : "Space");
+        var review = await loser.ExecuteAsync("report.next", Values(
+            ("space.id", null), ("space.unscheduled", "true"), ("space.reason", "Se realizó una segunda sesión no prevista en el cronograma.")));
+        Assert.Contains(loser == spanish ? "Revisión final" : "Final review", WizardChat.AllText(review), StringComparison.Ordinal);
+        await loser.ExecuteAsync("report.submit");
+
+        var reports = await factory.Services.GetRequiredService<IReportRepository>().ListAsync("mintrabajo", 2026);
+        Assert.Equal(2, reports.Count);
+        Assert.Single(reports, r => r.SpaceId == spaceId);
+        Assert.Single(reports, r => r.SpaceId is null);
+    }
+
+    [Fact]
+    public async Task Start_SpaceReportedMeanwhile_IsRefusedWithTheReportNumber()
+    {
+        using var factory = WizardChat.NewFactory();
+        var first = new WizardChat(factory);
+        await StartAsync(first);
+        await FillToReviewAsync(first);
+        var second = new WizardChat(factory);
+        await WizardChat.SamplePlanAsync(factory);
+        await second.SayAsync("reportar");
+        await first.ExecuteAsync("report.submit");
+
+        // The second delegate's picker still offers the space: starting it now names the report that covers it.
+        await second.ExecuteAsync("report.start", null, "Reportar este");
+
+        var report = await first.SingleReportAsync();
+        Assert.Contains($"Ese espacio ya fue reportado ({ReportNumbers.For(report.Id, 2026)})", second.LastText, StringComparison.Ordinal);
+        Assert.Null(await second.DraftAsync());
+    }
+
+    [Fact]
     public async Task Step_InvalidValues_ShowsErrorsNextToFieldsAndKeepsWhatWasTyped()
     {
         var chat = new WizardChat(host.Factory);
