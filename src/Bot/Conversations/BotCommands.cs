@@ -9,13 +9,13 @@ namespace ParticipaBot.Bot.Conversations;
 internal static class BotCommands
 {
     public static readonly CommandDescriptor Report = new(
-        "report", ["reportar", "reportar espacio"], ["report"], Texts.CommandReportTitle, Texts.CommandReportHelp, 10);
+        "report", ["reportar", "reportar espacio"], ["report"], Texts.CommandReportTitle, Texts.CommandReportHelp, 10, RepeatSafe: true);
 
     public static readonly CommandDescriptor Continue = new(
-        "continue", ["continuar", "seguir"], ["continue", "resume"], Texts.CommandContinueTitle, Texts.CommandContinueHelp, 20);
+        "continue", ["continuar", "seguir"], ["continue", "resume"], Texts.CommandContinueTitle, Texts.CommandContinueHelp, 20, RepeatSafe: true);
 
     public static readonly CommandDescriptor Pending = new(
-        "pending", ["mis pendientes", "pendientes"], ["my pending items", "my pending", "pending"], Texts.CommandPendingTitle, Texts.CommandPendingHelp, 30);
+        "pending", ["mis pendientes", "pendientes"], ["my pending items", "my pending", "pending"], Texts.CommandPendingTitle, Texts.CommandPendingHelp, 30, RepeatSafe: true);
 
     public static readonly CommandDescriptor Status = new(
         "status", ["estado", "resumen"], ["status", "summary"], Texts.CommandStatusTitle, Texts.CommandStatusHelp, 40);
@@ -27,7 +27,7 @@ internal static class BotCommands
         "notifyHere", ["notificar aquí", "notificar aca"], ["notify here"], Texts.CommandNotifyHereTitle, Texts.CommandNotifyHereHelp, 60, ShowButton: false);
 
     public static readonly CommandDescriptor Help = new(
-        "help", ["ayuda", "?", "menú", "comandos"], ["help", "commands"], Texts.CommandHelpTitle, Texts.CommandHelpHelp, 100);
+        "help", ["ayuda", "?", "menú", "comandos"], ["help", "commands"], Texts.CommandHelpTitle, Texts.CommandHelpHelp, 100, RepeatSafe: true);
 
     /// <summary>The commands that later features implement; each starts as a placeholder.</summary>
     public static IReadOnlyList<CommandDescriptor> Planned { get; } = [Report, Continue, Pending, Status, Export, NotifyHere];

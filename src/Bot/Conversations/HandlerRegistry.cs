@@ -14,6 +14,7 @@ internal sealed class HandlerRegistry
     private readonly List<(string FoldedName, ICommandHandler Handler)> _commandNames = [];
     private readonly Dictionary<string, ICardActionHandler> _cardActions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IInvokeHandler> _invokes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _repeatSafeVerbs = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Over handler instances (tests); <see cref="Resolve{THandler}"/> returns them as they are.</summary>
     public HandlerRegistry(IEnumerable<ICommandHandler> commands, IEnumerable<ICardActionHandler> cardActions, IEnumerable<IInvokeHandler> invokes)
@@ -49,6 +50,16 @@ internal sealed class HandlerRegistry
                     throw new InvalidOperationException($"The card verb '{verb}' is claimed twice (by a card action handler or a command id).");
                 }
             }
+
+            foreach (var verb in handler.RepeatSafeVerbs)
+            {
+                if (!handler.Verbs.Contains(verb, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException($"The repeat-safe verb '{verb}' is not one of its handler's verbs.");
+                }
+
+                _repeatSafeVerbs.Add(verb);
+            }
         }
 
         foreach (var handler in invokes)
@@ -60,6 +71,7 @@ internal sealed class HandlerRegistry
         }
 
         Commands = [.. _commandsById.Values.Select(h => h.Command).OrderBy(c => c.Order).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        _repeatSafeVerbs.UnionWith(Commands.Where(c => c.RepeatSafe).Select(c => c.Id));
     }
 
     /// <summary>Every command, in help order.</summary>
@@ -94,6 +106,9 @@ internal sealed class HandlerRegistry
 
     public ICommandHandler? FindCommand(string id) => _commandsById.GetValueOrDefault(id);
 
+    /// <summary>Whether a button with this verb may run twice without a redelivery receipt (<see cref="ICardActionHandler.RepeatSafeVerbs"/>).</summary>
+    public bool IsRepeatSafe(string verb) => _repeatSafeVerbs.Contains(verb);
+
     public ICardActionHandler? FindCardAction(string verb) => _cardActions.GetValueOrDefault(verb);
 
     public IInvokeHandler? FindInvoke(string name) => _invokes.GetValueOrDefault(name);
@@ -122,6 +137,8 @@ internal sealed class HandlerRegistry
         public CommandDescriptor Command { get; } = (handler as ICommandHandler)?.Command!;
 
         public IReadOnlyCollection<string> Verbs { get; } = (handler as ICardActionHandler)?.Verbs ?? [];
+
+        public IReadOnlyCollection<string> RepeatSafeVerbs { get; } = (handler as ICardActionHandler)?.RepeatSafeVerbs ?? [];
 
         public string Name { get; } = (handler as IInvokeHandler)?.Name ?? string.Empty;
 

@@ -24,6 +24,13 @@ internal interface ICardActionHandler
 {
     IReadOnlyCollection<string> Verbs { get; }
 
+    /// <summary>
+    /// Verbs whose Action.Execute is safe to run twice: the handler answers a repeat as it answers a double click (the
+    /// card of where the user is, nothing changed twice). A redelivery of these needs no receipt in the store, which
+    /// spares the busiest turns a write (docs/architecture.md, "Redelivery").
+    /// </summary>
+    IReadOnlyCollection<string> RepeatSafeVerbs => [];
+
     Task HandleAsync(TurnContext context, CardAction action);
 }
 
@@ -67,6 +74,8 @@ internal interface IConversationUpdateHandler
 /// <summary>
 /// What a command is called and how it is explained. <paramref name="Id"/> is language-neutral and is also the verb of
 /// the buttons that run it; names are matched ignoring case, accents and extra spaces (TextFolding).
+/// <paramref name="RepeatSafe"/>: the command only shows (changes nothing), so its button's Action.Execute may run twice
+/// without a redelivery receipt (<see cref="ICardActionHandler.RepeatSafeVerbs"/>).
 /// </summary>
 internal sealed record CommandDescriptor(
     string Id,
@@ -75,7 +84,8 @@ internal sealed record CommandDescriptor(
     LocalizedText Title,
     LocalizedText Help,
     int Order,
-    bool ShowButton = true)
+    bool ShowButton = true,
+    bool RepeatSafe = false)
 {
     public IEnumerable<string> AllNames => SpanishNames.Concat(EnglishNames);
 

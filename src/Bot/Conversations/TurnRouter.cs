@@ -97,13 +97,7 @@ internal sealed class TurnRouter(
             return;
         }
 
-        // value: {action: {type: "Action.Execute", verb, data}, trigger}
-        if (context.Activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("action", out var action)
-            || action.ValueKind != JsonValueKind.Object
-            || !action.TryGetProperty("verb", out var verbElement)
-            || verbElement.ValueKind != JsonValueKind.String
-            || verbElement.GetString() is not { Length: > 0 } verb)
+        if (!TryReadExecute(context.Activity, out var action, out var verb))
         {
             context.InvokeResponse = InvokeResponse.Error(
                 StatusCodes.Status400BadRequest, InvokeErrorCodes.BadRequest, Texts.UnknownAction.For(context.Language));
@@ -113,6 +107,27 @@ internal sealed class TurnRouter(
         var data = action.TryGetProperty("data", out var dataElement) ? dataElement.Clone() : default;
         await OnCardActionAsync(context, new CardAction(verb, data, IsExecute: true));
         context.InvokeResponse ??= InvokeResponse.Message(Texts.ActionDone.For(context.Language));
+    }
+
+    /// <summary>The Action.Execute of an "adaptiveCard/action" invoke: value {action: {type, verb, data}, trigger}.</summary>
+    internal static bool TryReadExecute(Activity activity, out JsonElement action, out string verb)
+    {
+        verb = string.Empty;
+        action = default;
+        if (activity.Type != ActivityTypes.Invoke
+            || activity.Name != InvokeNames.AdaptiveCardAction
+            || activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("action", out action)
+            || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("verb", out var verbElement)
+            || verbElement.ValueKind != JsonValueKind.String
+            || verbElement.GetString() is not { Length: > 0 } read)
+        {
+            return false;
+        }
+
+        verb = read;
+        return true;
     }
 
     private async Task OnCardActionAsync(TurnContext context, CardAction action)

@@ -9,7 +9,12 @@ namespace ParticipaBot.Bot.Conversations;
 /// router, and the one catch. A failure is logged, told briefly to the user in their language (a typed 500 for an
 /// invoke), and never undoes what handlers already stored: they persist after every step.
 /// </summary>
-internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDeduplicator deduplicator, TurnCounter turns, ILogger<TurnRunner> logger)
+internal sealed class TurnRunner(
+    IServiceScopeFactory scopeFactory,
+    IActivityDeduplicator deduplicator,
+    HandlerRegistry registry,
+    TurnCounter turns,
+    ILogger<TurnRunner> logger)
 {
     /// <returns>The invoke response for an invoke activity; null for every other type.</returns>
     public async Task<InvokeResponse?> RunAsync(Activity activity, CancellationToken cancellationToken)
@@ -31,6 +36,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDed
         {
             if (activity.Id is { Length: > 0 } activityId
                 && conversationId is { Length: > 0 }
+                && !IsRepeatSafe(activity)
                 && !await deduplicator.TryBeginAsync(conversationId, activityId, cancellationToken))
             {
                 Log.DuplicateActivity(logger, activity.Type);
@@ -53,6 +59,14 @@ internal sealed class TurnRunner(IServiceScopeFactory scopeFactory, IActivityDed
             return null;
         }
     }
+
+    /// <summary>
+    /// A button whose handler answers a repeat like a double click: its redelivery needs no receipt (one write less on
+    /// the wizard's every step). Only Action.Execute: its answer replaces the card, where a repeated Action.Submit would
+    /// post a second message.
+    /// </summary>
+    private bool IsRepeatSafe(Activity activity) =>
+        TurnRouter.TryReadExecute(activity, out _, out var verb) && registry.IsRepeatSafe(verb);
 
     private async Task ApologizeAsync(TurnContext context)
     {

@@ -36,5 +36,12 @@ internal sealed class ReportWizardActionHandler(ReportWizard wizard) : ICardActi
     public IReadOnlyCollection<string> Verbs { get; } =
         [WizardVerbs.Start, WizardVerbs.Next, WizardVerbs.Back, WizardVerbs.Edit, WizardVerbs.Add, WizardVerbs.Remove, WizardVerbs.Submit, WizardVerbs.Cancel];
 
+    /// <summary>
+    /// A repeated «Guardar y seguir» or «Atrás» comes from a step the draft already left (shown, nothing changed); a repeated
+    /// submit finds the draft submitted (the same confirmation). Adding or removing an entry, starting and cancelling
+    /// would act twice, so they keep their receipts.
+    /// </summary>
+    public IReadOnlyCollection<string> RepeatSafeVerbs { get; } = [WizardVerbs.Next, WizardVerbs.Back, WizardVerbs.Submit];
+
     public Task HandleAsync(TurnContext context, CardAction action) => wizard.HandleActionAsync(context, action);
 }

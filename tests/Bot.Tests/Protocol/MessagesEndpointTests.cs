@@ -278,15 +278,37 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
     [Fact]
     public async Task Post_RedeliveredInvoke_RunsOnceAndAcknowledgesTheSecond()
     {
-        var (activity, _) = TestActivities.LoadFresh("invoke-card-action.json");
+        // «exportar» is not repeat-safe: its redelivery is refused by the receipt.
+        var (activity, _) = TestActivities.LoadFresh("invoke-card-action.json", a => a["value"]!["action"]!["verb"] = "export");
 
         var first = await PostAsync(activity);
         var second = await PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.DoesNotContain("Ya habíamos recibido", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var body = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
         Assert.Equal(ContentTypes.InvokeMessage, body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("Ya habíamos recibido esta acción.", body.RootElement.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Post_RedeliveredRepeatSafeInvoke_AnswersWithTheCardAgain()
+    {
+        // «ayuda» only shows: a redelivery is answered like the first delivery, without a receipt in the store.
+        var (activity, conversationId) = TestActivities.LoadFresh("invoke-card-action.json");
+
+        var first = await PostAsync(activity);
+        var second = await PostAsync(activity);
+
+        foreach (var response in new[] { first, second })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(ContentTypes.AdaptiveCard, body.RootElement.GetProperty("type").GetString());
+        }
+
+        Assert.Empty(Connector.SentTo(conversationId));
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace ParticipaBot.Bot.Tests.Wizard;
 
 /// <summary>
 /// The store round trips a wizard turn costs (docs/benchmarks.md, "Load"): a step is one read and one write of the
-/// draft, plus the redelivery receipt; the plan, the user's roster entry and the reported spaces come from memory
+/// draft (a repeated step is answered like a double click, so it needs no redelivery receipt); the plan, the user's roster entry and the reported spaces come from memory
 /// within their freshness window, so nothing a turn reads grows with the number of reports stored.
 /// </summary>
 public sealed class TurnStoreBudgetTests
@@ -24,8 +24,24 @@ public sealed class TurnStoreBudgetTests
             await chat.PressAsync("report.next", null, null, execute: true);
 
             Assert.Contains($"Paso {step} de 7", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
-            Assert.Equal(["create|activityReceipt", "read|reportDraft|current", "replace|reportDraft"], counting.Calls);
+            Assert.Equal(["read|reportDraft|current", "replace|reportDraft"], counting.Calls);
         }
+    }
+
+    [Fact]
+    public async Task WizardCancel_Turn_KeepsItsRedeliveryReceipt()
+    {
+        // Cancelling (like adding or removing an entry) is not repeat-safe: its redelivery is stopped by the receipt.
+        CountingDocumentStore? counting = null;
+        using var factory = WizardChat.NewFactory(configure: services => Decorate(services, inner => counting = new CountingDocumentStore(inner)));
+        var chat = new WizardChat(factory);
+        await WizardFlowTests.StartAsync(chat);
+        counting!.Reset();
+
+        await chat.PressAsync("report.cancel", null, null, execute: true);
+
+        Assert.Equal("create|activityReceipt", counting.Calls[0]);
+        Assert.Contains(counting.Calls, call => call.StartsWith("delete|", StringComparison.Ordinal));
     }
 
     [Fact]
