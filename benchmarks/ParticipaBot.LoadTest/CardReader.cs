@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -35,45 +36,26 @@ public sealed record CardInput(
 /// </summary>
 public sealed partial class CardView
 {
-    private CardView(JsonObject json)
+    private CardView(JsonElement json)
     {
+        // Read-only elements, not a JsonNode tree: the generator shares the machine's cores with the bot, and reading
+        // every card as mutable nodes was a third of its CPU. Only the few buttons become JsonObjects (to send back).
         Json = json;
         var actions = new List<JsonObject>();
         var inputs = new List<CardInput>();
         var attention = new List<string>();
         string? firstText = null;
-        var stack = new Stack<JsonNode>();
-        stack.Push(json);
-        while (stack.Count > 0)
+        foreach (var obj in CardReader.Walk(json))
         {
-            var current = stack.Pop();
-            if (current is JsonArray array)
-            {
-                for (var i = array.Count - 1; i >= 0; i--)
-                {
-                    if (array[i] is { } item)
-                    {
-                        stack.Push(item);
-                    }
-                }
-
-                continue;
-            }
-
-            if (current is not JsonObject obj)
-            {
-                continue;
-            }
-
-            switch (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : null)
+            switch (String(obj, "type"))
             {
                 case "Action.Execute":
-                    actions.Add(obj);
+                    actions.Add(JsonObject.Create(obj)!);
                     break;
                 case "TextBlock":
-                    var text = obj["text"]?.GetValue<string>() ?? string.Empty;
+                    var text = String(obj, "text") ?? string.Empty;
                     firstText ??= text;
-                    if (obj["color"]?.GetValue<string>() == "attention")
+                    if (String(obj, "color") == "attention")
                     {
                         attention.Add(text);
                     }
@@ -87,15 +69,6 @@ public sealed partial class CardView
 
                     break;
             }
-
-            for (var i = obj.Count - 1; i >= 0; i--)
-            {
-                var (key, child) = obj.GetAt(i);
-                if (child is JsonObject or JsonArray && key != "fallback")
-                {
-                    stack.Push(child);
-                }
-            }
         }
 
         Actions = actions;
@@ -106,7 +79,7 @@ public sealed partial class CardView
         Kind = Classify();
     }
 
-    public JsonObject Json { get; }
+    public JsonElement Json { get; }
 
     public CardKind Kind { get; }
 
@@ -126,14 +99,15 @@ public sealed partial class CardView
     [GeneratedRegex(@"R-\d{4}-[0-9A-HJKMNP-TV-Z]{5}", RegexOptions.CultureInvariant)]
     private static partial Regex ReportNumberPattern();
 
-    public static CardView? Of(JsonObject? card) => card is null ? null : new CardView(card);
+    /// <summary>The card an answer carries, or null when that element is not a JSON object.</summary>
+    public static CardView? Of(JsonElement? card) => card is { ValueKind: JsonValueKind.Object } json ? new CardView(json) : null;
 
     public JsonObject? FindAction(string verb, Func<JsonObject, bool>? where = null) =>
         Actions.FirstOrDefault(a => a["verb"]?.GetValue<string>() == verb && (where is null || where(a)));
 
     /// <summary>Every text of the card, for messages about a card that was not the one expected.</summary>
     public string AllText() => string.Join(" | ", CardReader.Walk(Json)
-        .Where(n => n["type"]?.GetValue<string>() == "TextBlock").Select(n => n["text"]?.GetValue<string>()));
+        .Where(n => String(n, "type") == "TextBlock").Select(n => String(n, "text")));
 
     private CardKind Classify()
     {
@@ -146,72 +120,90 @@ public sealed partial class CardView
             : CardKind.Unknown;
     }
 
-    private static CardInput? ReadInput(JsonObject node, string type)
+    private static string? String(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static double? Number(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    private static CardInput? ReadInput(JsonElement node, string type)
     {
-        if (node["id"]?.GetValue<string>() is not { } id)
+        if (String(node, "id") is not { } id)
         {
             return null;
         }
 
-        var value = node["value"] switch
+        string? value = !node.TryGetProperty("value", out var v) ? null : v.ValueKind switch
         {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-            var other => other.ToJsonString(),
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetDouble().ToString(CultureInfo.InvariantCulture),
+            JsonValueKind.Null => null,
+            _ => v.GetRawText(),
         };
-        var choices = node["choices"] is JsonArray array
-            ? array.Select(c => c?["value"]?.GetValue<string>()).OfType<string>().ToList()
-            : [];
+        var choices = new List<string>();
+        if (node.TryGetProperty("choices", out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var choice in array.EnumerateArray())
+            {
+                if (choice.ValueKind == JsonValueKind.Object && String(choice, "value") is { } code)
+                {
+                    choices.Add(code);
+                }
+            }
+        }
+
         return new CardInput(
             id,
             type,
             string.IsNullOrEmpty(value) ? null : value,
-            node["isRequired"]?.GetValue<bool>() == true,
-            node["isMultiSelect"]?.GetValue<bool>() == true,
+            node.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True,
+            node.TryGetProperty("isMultiSelect", out var multi) && multi.ValueKind == JsonValueKind.True,
             choices,
-            node["min"]?.GetValue<double>(),
-            node["max"]?.GetValue<double>(),
-            node["maxLength"]?.GetValue<int>(),
-            node["label"]?.GetValue<string>() ?? id);
+            Number(node, "min"),
+            Number(node, "max"),
+            Number(node, "maxLength") is { } maxLength ? (int)maxLength : null,
+            String(node, "label") ?? id);
     }
 }
 
-/// <summary>Walks a card's JSON tree (depth first, fallbacks skipped).</summary>
+/// <summary>Walks a card's JSON (depth first, fallbacks skipped), yielding every object.</summary>
 public static class CardReader
 {
-    public static IEnumerable<JsonObject> Walk(JsonNode? node)
+    public static IEnumerable<JsonElement> Walk(JsonElement root)
     {
-        var stack = new Stack<JsonNode>();
-        if (node is not null)
-        {
-            stack.Push(node);
-        }
-
+        var stack = new Stack<JsonElement>();
+        stack.Push(root);
+        var children = new List<JsonElement>();
         while (stack.Count > 0)
         {
             var current = stack.Pop();
-            if (current is JsonObject obj)
+            children.Clear();
+            if (current.ValueKind == JsonValueKind.Object)
             {
-                yield return obj;
-                for (var i = obj.Count - 1; i >= 0; i--)
+                yield return current;
+                foreach (var property in current.EnumerateObject())
                 {
-                    var (key, child) = obj.GetAt(i);
-                    if (key != "fallback" && child is not null)
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !property.NameEquals("fallback"))
                     {
-                        stack.Push(child);
+                        children.Add(property.Value);
                     }
                 }
             }
-            else if (current is JsonArray array)
+            else if (current.ValueKind == JsonValueKind.Array)
             {
-                for (var i = array.Count - 1; i >= 0; i--)
+                foreach (var item in current.EnumerateArray())
                 {
-                    if (array[i] is { } child)
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        stack.Push(child);
+                        children.Add(item);
                     }
                 }
+            }
+
+            // Pushed in reverse so the walk visits them in document order.
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
             }
         }
     }

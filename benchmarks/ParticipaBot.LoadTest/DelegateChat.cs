@@ -131,7 +131,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         _inFlight = InFlight.None;
         Expect(confirmation, CardKind.Confirmation, "confirmation");
         var reportId = review.FindAction("report.submit")?["data"]?["draftId"]?.GetValue<string>() ?? string.Empty;
-        context.Acknowledge(new AcknowledgedReport(identity.Index, reportId, confirmation!.ReportNumber!, new Dictionary<string, string>(_flowValues, StringComparer.Ordinal), context.Restarted));
+        context.Acknowledge(new AcknowledgedReport(identity.Index, reportId, confirmation!.ReportNumber!, PackedValuesDictionary.Pack(_flowValues), context.Restarted));
         if (context.Restarted)
         {
             AcknowledgedAfterRestart++;
@@ -250,8 +250,11 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         }
 
         context.TurnDone(kind, reply.ArrivedAt - started);
-        var body = JsonNode.Parse(reply.Body)?.AsObject();
-        return CardView.Of(body?["attachments"]?[0]?["content"] as JsonObject);
+        var body = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(reply.Body);
+        return CardView.Of(body.ValueKind == System.Text.Json.JsonValueKind.Object
+            && body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == System.Text.Json.JsonValueKind.Array
+            && attachments.GetArrayLength() > 0 && attachments[0].ValueKind == System.Text.Json.JsonValueKind.Object
+            && attachments[0].TryGetProperty("content", out var content) ? content : null);
     }
 
     /// <summary>Clicks an Action.Execute button with the card's inputs; the answer is the card in the HTTP response.</summary>
@@ -278,13 +281,16 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         }
 
         context.TurnDone(kind, elapsed);
-        var json = body.Length == 0 ? null : JsonNode.Parse(body)?.AsObject();
-        if (json?["type"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
+        var json = body.Length == 0 ? default : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(body);
+        if (json.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !json.TryGetProperty("type", out var type) || type.ValueKind != System.Text.Json.JsonValueKind.String
+            || type.GetString() != "application/vnd.microsoft.card.adaptive"
+            || !json.TryGetProperty("value", out var card))
         {
             throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body), 300)}");
         }
 
-        return CardView.Of(json["value"] as JsonObject);
+        return CardView.Of(card);
     }
 
     private async Task<(HttpStatusCode Status, byte[] Body, long Started, CancellationToken Down)> PostAsync(JsonObject activity, CancellationToken stop)

@@ -116,12 +116,19 @@ public static class LoadRunner
         var nextWindow = options.Window;
         var windowStart = TimeSpan.Zero;
         long windowTurns = 0;
+        // The generator's own pauses (collections, a starved timer) land in every latency it measures: shown per window
+        // so that a growing p99 can be told apart from a slower bot.
+        var generatorPauseAtWindow = GC.GetTotalPauseDuration();
+        var generatorTimerLag = TimeSpan.Zero;
         CrashOutcome? crash = null;
         var killed = false;
         double killedAt = 0, restartSeconds = 0;
         while (!stop.IsCancellationRequested)
         {
+            var tick = Stopwatch.GetTimestamp();
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            var lag = Stopwatch.GetElapsedTime(tick) - TimeSpan.FromMilliseconds(200);
+            generatorTimerLag = lag > generatorTimerLag ? lag : generatorTimerLag;
             Sample();
             var elapsed = measured.Elapsed;
             if (options.KillAfter is { } killAfter && !killed && elapsed >= killAfter)
@@ -150,8 +157,11 @@ public static class LoadRunner
                 windows.Add(window);
                 windowStart = elapsed;
                 nextWindow += options.Window;
+                var generatorPause = GC.GetTotalPauseDuration() - generatorPauseAtWindow;
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"window {window.Index,3}: {window.TurnsPerSecond,8:0.0} turns/s  p50 {window.P50,7:0.00} ms  p99 {window.P99,7:0.00} ms  RSS {Mb(window.RssBytes)}"));
+                    $"window {window.Index,3}: {window.TurnsPerSecond,8:0.0} turns/s  p50 {window.P50,7:0.00} ms  p99 {window.P99,7:0.00} ms  RSS {Mb(window.RssBytes)}  (generator: GC pauses {generatorPause.TotalMilliseconds:0} ms, timer late by up to {generatorTimerLag.TotalMilliseconds:0} ms)"));
+                generatorPauseAtWindow = GC.GetTotalPauseDuration();
+                generatorTimerLag = TimeSpan.Zero;
             }
             else if (elapsed >= nextProgress)
             {

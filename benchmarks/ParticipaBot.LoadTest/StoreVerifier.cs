@@ -47,12 +47,13 @@ public static class StoreVerifier
             }
 
             var stored = ReportValues.ToValues(report);
-            foreach (var (key, sent) in ack.Values)
+            var submitted = new Dictionary<string, string>(ack.Values, StringComparer.Ordinal);
+            foreach (var (key, sent) in submitted)
             {
                 var value = stored.GetValueOrDefault(key) ?? string.Empty;
                 // A one-day range is stored as its first day only.
                 var sameDay = key.EndsWith(".to", StringComparison.Ordinal) && value.Length == 0
-                    && ack.Values.GetValueOrDefault(key[..^3] + ".from") == sent;
+                    && submitted.GetValueOrDefault(key[..^3] + ".from") == sent;
                 if (!sameDay && !Same(sent, value))
                 {
                     mismatched.Add($"{ack.Number} {key}: sent «{sent}», stored «{value}»");

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using ParticipaBot.Storage.Sqlite;
 
 namespace ParticipaBot.Storage.Tests;
@@ -30,6 +31,35 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         Assert.True(health.IsHealthy);
         Assert.Contains("(system 3.", health.Description, StringComparison.Ordinal);
         Assert.StartsWith("system 3.", SqliteNativeLibrary.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedQuery_InALargePartition_UsesTheTypeIndexNotThePartitionScan()
+    {
+        // Ordered by id, the query once preferred the primary key and walked every report of the plan's partition to
+        // find its few spaces; the soak's p99 grew with the reports stored.
+        var pk = NewPartition();
+        await Store.CreateAsync(new DocumentWrite("space-1", pk, "space", Body(new { })));
+        await Store.CreateAsync(new DocumentWrite("report-1", pk, "report", Body(new { })));
+
+        await using var connection = new SqliteConnection($"Data Source={_sqlite!.FilePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteDocumentStore.TypedQuerySql;
+        command.Parameters.AddWithValue("$pk", pk);
+        command.Parameters.AddWithValue("$type", "space");
+        command.Parameters.AddWithValue("$now", 0);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("documents_type_id", StringComparison.Ordinal) && step.Contains("type=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Fact]

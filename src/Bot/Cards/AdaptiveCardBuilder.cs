@@ -110,7 +110,7 @@ internal sealed class AdaptiveCardBuilder
     {
         ArgumentNullException.ThrowIfNull(card);
         var buffer = t_measureBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        var writer = t_measureWriter ??= new Utf8JsonWriter(buffer);
+        var writer = t_measureWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Protocol.WireJson.Encoder });
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         card.WriteTo(writer);

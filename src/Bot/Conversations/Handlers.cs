@@ -27,7 +27,7 @@ internal interface ICardActionHandler
     /// <summary>
     /// Verbs whose Action.Execute is safe to run twice: the handler answers a repeat as it answers a double click (the
     /// card of where the user is, nothing changed twice). A redelivery of these needs no receipt in the store, which
-    /// spares the busiest turns a write (docs/architecture.md, "Redelivery").
+    /// spares the busiest turns a write (docs/conversations.md, "Redelivery").
     /// </summary>
     IReadOnlyCollection<string> RepeatSafeVerbs => [];
 

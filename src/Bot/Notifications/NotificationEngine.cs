@@ -66,7 +66,9 @@ internal sealed class NotificationEngine(
             return EngineRun.Empty;
         }
 
-        var reportList = await reports.ListAsync(entityId, year, cancellationToken);
+        // Only the reports of scheduled spaces matter here; reading every report of the year each minute made the tick's
+        // memory and time grow with the year (docs/benchmarks.md, soak).
+        var reportList = await reports.ListSpaceReportsAsync(entityId, year, cancellationToken);
         var spaces = NotificationSpaces.From(plan, reportList, settings.DefaultStartTime);
         var policy = new NotificationPolicy(
             settings.Policy(),

@@ -22,6 +22,12 @@ public interface IReportRepository
     Task<IReadOnlyDictionary<string, ReportedSpace>> ReportedSpacesAsync(string entityId, int year, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The reports that hold the plan's scheduled spaces (one per space), read from the store now: what the notification
+    /// engine needs on every tick, bounded by the schedule instead of by every report of the year.
+    /// </summary>
+    Task<IReadOnlyList<ParticipationReport>> ListSpaceReportsAsync(string entityId, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores a new report. When a report with the same id already exists, nothing is written and the stored one
     /// is returned with <c>Created = false</c>: a double click or a redelivered submit creates one report.
     /// A report of a scheduled space first claims the space, atomically in the store: when another report already

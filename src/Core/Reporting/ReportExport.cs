@@ -85,7 +85,10 @@ public static class ReportExport
             }
         }
 
+        // Only this field's keys are split: the review describes every field, each over all the draft's values.
+        var entryPrefix = field.Id + ".";
         var entries = values.Keys
+            .Where(k => k.StartsWith(entryPrefix, StringComparison.Ordinal))
             .Select(k => k.Split('.'))
             .Where(s => s.Length >= 2 && s[0] == field.Id && int.TryParse(s[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .Select(s => int.Parse(s[1], CultureInfo.InvariantCulture))

@@ -215,7 +215,7 @@ public static class ReportValidator
                     {
                         Fail($"tiene {raw.Length} caracteres; el máximo es {part.MaxLength}.", $"has {raw.Length} characters; the maximum is {part.MaxLength}.");
                     }
-                    else if (raw.Any(c => char.IsControl(c) && !(part.Kind == PartKind.LongText && c is '\n' or '\r' or '\t')))
+                    else if (HasControlCharacter(raw, allowLineBreaks: part.Kind == PartKind.LongText))
                     {
                         Fail("contiene caracteres de control no permitidos.", "contains control characters that are not allowed.");
                     }
@@ -601,6 +601,19 @@ public static class ReportValidator
 
         private static (string Es, string En) PartPrefix(FormField field, FieldPart part) =>
             part.Label == field.Label || field.Parts.Count == 1 ? (string.Empty, string.Empty) : ($"en «{part.Label.Es}», ", $"in \"{part.Label.En}\", ");
+
+        private static bool HasControlCharacter(string raw, bool allowLineBreaks)
+        {
+            foreach (var c in raw)
+            {
+                if (char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // What a user typed is echoed in messages only briefly (a forged value can be huge).
         private static string Show(string value)

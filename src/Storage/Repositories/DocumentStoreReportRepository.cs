@@ -79,6 +79,27 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
         return reported;
     }
 
+    public async Task<IReadOnlyList<ParticipationReport>> ListSpaceReportsAsync(string entityId, int year, CancellationToken cancellationToken = default)
+    {
+        var partition = PlanIds.Partition(entityId, year);
+        var markers = await ReadMarkersAsync(partition, entityId, year, cancellationToken);
+        var reports = new System.Collections.Concurrent.ConcurrentBag<ParticipationReport>();
+        // Point reads, a few at a time: one per reported space, whatever the number of unscheduled reports.
+        await Parallel.ForEachAsync(
+            markers,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (marker, token) =>
+            {
+                // A claim whose report is not written yet (or was moved away) holds no report of that space.
+                if (await _reports.GetAsync(partition, ReportDocumentId(marker.Value.ReportId), token) is { } stored
+                    && string.Equals(stored.Value.SpaceId, marker.Value.SpaceId, StringComparison.Ordinal))
+                {
+                    reports.Add(stored.Value);
+                }
+            });
+        return [.. reports.OrderBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
     public async Task<(Versioned<ParticipationReport> Report, bool Created)> CreateAsync(string entityId, ParticipationReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -25,6 +25,10 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
     private const int SqliteNotADatabase = 26;
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>One type of a partition, by id: served by the (partition_key, type, id) index (tests check the plan).</summary>
+    internal const string TypedQuerySql =
+        "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND type = $type AND (expires_at IS NULL OR expires_at > $now) ORDER BY id";
+
     // Prepared statements per pooled connection (a connection is used by one caller at a time).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> s_statements = new();
 
@@ -177,7 +181,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = type is null
                 ? "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND (expires_at IS NULL OR expires_at > $now) ORDER BY id"
-                : "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND type = $type AND (expires_at IS NULL OR expires_at > $now) ORDER BY id";
+                : TypedQuerySql;
             command.Parameters.AddWithValue("$pk", partitionKey);
             command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             if (type is not null)
@@ -459,6 +463,9 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                 {
                     using var command = connection.CreateCommand();
                     // WAL persists in the file: every later connection, of any process, opens in WAL.
+                    // A typed query is ordered by id: an index on (partition_key, type) alone lost to the primary key,
+                    // which gives that order for free, and every read of a plan's spaces walked the whole partition
+                    // (its reports too); the soak's p99 grew with the reports until this index (docs/benchmarks.md).
                     command.CommandText = """
                         PRAGMA journal_mode = WAL;
                         CREATE TABLE IF NOT EXISTS documents (
@@ -472,7 +479,8 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                             PRIMARY KEY (partition_key, id)
                         );
                         CREATE INDEX IF NOT EXISTS documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
-                        CREATE INDEX IF NOT EXISTS documents_type ON documents (partition_key, type);
+                        CREATE INDEX IF NOT EXISTS documents_type_id ON documents (partition_key, type, id);
+                        DROP INDEX IF EXISTS documents_type;
                         """;
                     command.ExecuteNonQuery();
                     Return(connection);

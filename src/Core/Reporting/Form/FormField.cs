@@ -25,7 +25,7 @@ public sealed record FieldPart(
     public LocalizedText Placeholder { get; init; } = Placeholder ?? LocalizedText.Empty;
 
     public T? Rule<T>()
-        where T : FieldRule => Rules.OfType<T>().FirstOrDefault();
+        where T : FieldRule => FieldRules.First<T>(Rules);
 
     /// <summary>The character limit of a text part: its rule, or 200 (text) / 4,000 (long text).</summary>
     public int MaxLength => Rule<MaxLengthRule>()?.Max ?? Kind switch
@@ -80,10 +80,10 @@ public sealed record FormField
 
     public bool IsList => Kind is FieldKind.ItemList or FieldKind.CommitmentList or FieldKind.UrlList or FieldKind.TextList;
 
-    public int MaxEntries => Rules.OfType<MaxEntriesRule>().FirstOrDefault()?.Max ?? FormLimits.ListEntries;
+    public int MaxEntries => Rule<MaxEntriesRule>()?.Max ?? FormLimits.ListEntries;
 
     public T? Rule<T>()
-        where T : FieldRule => Rules.OfType<T>().FirstOrDefault();
+        where T : FieldRule => FieldRules.First<T>(Rules);
 
     /// <summary>The vocabulary a single-input choice field draws from (or the first part's).</summary>
     public string? VocabularyId => Parts.Concat(EntryParts).Select(p => p.VocabularyId).FirstOrDefault(v => v is not null);
@@ -116,4 +116,22 @@ public static class FormLimits
     public const int Url = 2000;
     public const int ListEntries = 30;
     public const int MaxParticipants = 1_000_000;
+}
+
+/// <summary>The first rule of a type: asked for every input on every step, so a plain loop (no LINQ iterator).</summary>
+internal static class FieldRules
+{
+    public static T? First<T>(IReadOnlyList<FieldRule> rules)
+        where T : FieldRule
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i] is T rule)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 }
