@@ -18,6 +18,7 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
     internal const string ProgressType = "progress";
     internal const string SpaceReportType = "spaceReport";
     internal const string NumberType = "reportNumber";
+    internal const string MarkersCompleteType = "spaceReportsComplete";
 
     /// <summary>
     /// A claim this old whose report does not exist, or names another space, was left by a process that stopped between
@@ -33,6 +34,7 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
 
     private readonly DocumentCollection<ReportedSpace> _markers = new(store, SpaceReportType);
     private readonly DocumentCollection<NumberClaim> _numbers = new(store, NumberType);
+    private readonly DocumentCollection<MarkersComplete> _complete = new(store, MarkersCompleteType);
 
     // Per partition: the markers as last read (refreshed after 5 s, for other instances' reports) plus this process's own
     // claims and releases, applied as they happen, so a report never makes the next picker read everything again.
@@ -223,6 +225,9 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
     /// <summary>Who holds a report number ("reportNumber|R-2026-XXXXX").</summary>
     private sealed record NumberClaim(string ReportId);
 
+    /// <summary>The partition's reports all have their markers (written after the one full reconciliation).</summary>
+    private sealed record MarkersComplete(DateTimeOffset At);
+
     private static string MarkerId(string spaceId) => SpaceReportType + "|" + spaceId;
 
     /// <summary>The partition's markers; the first read in this process also reconciles them with the reports.</summary>
@@ -239,7 +244,26 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
             return markers;
         }
 
-        markers = await ReconcileAsync(partition, entityId, year, markers, cancellationToken);
+        if (await _complete.GetAsync(partition, MarkersCompleteType, cancellationToken) is null)
+        {
+            // Once per store: reports stored before markers existed get theirs. This reads every report of the year, so
+            // it is recorded as done; a restarted process (after kill -9, with a year of reports) must not do it again.
+            markers = await ReconcileAsync(partition, entityId, year, markers, cancellationToken);
+            try
+            {
+                await _complete.CreateAsync(partition, MarkersCompleteType, new MarkersComplete(_time.GetUtcNow()), cancellationToken: cancellationToken);
+            }
+            catch (DocumentConflictException)
+            {
+                // Another process finished the same reconciliation first.
+            }
+        }
+        else
+        {
+            // Every later process only drops the claims a crash left without their report: one point read per marker.
+            markers = await DropAbandonedAsync(partition, markers, async id => (await GetAsync(entityId, year, id, cancellationToken))?.Value, cancellationToken);
+        }
+
         _reconciled.TryAdd(partition, true);
         return markers;
     }
@@ -253,18 +277,7 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
         string partition, string entityId, int year, List<Document<ReportedSpace>> markers, CancellationToken cancellationToken)
     {
         var reports = (await ListAsync(entityId, year, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var kept = new List<Document<ReportedSpace>>(markers.Count);
-        foreach (var marker in markers)
-        {
-            if (IsAbandoned(marker, reports.GetValueOrDefault(marker.Value.ReportId)))
-            {
-                await _markers.DeleteAsync(partition, marker.Id, marker.ETag, cancellationToken);
-                continue;
-            }
-
-            kept.Add(marker);
-        }
-
+        var kept = await DropAbandonedAsync(partition, markers, id => Task.FromResult(reports.GetValueOrDefault(id)), cancellationToken);
         var claimedSpaces = kept.Select(m => m.Value.SpaceId).ToHashSet(StringComparer.Ordinal);
         foreach (var report in reports.Values.OrderBy(r => r.FirstSubmittedAt ?? r.SubmittedAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -285,6 +298,25 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
                     kept.Add(current);
                 }
             }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The markers that still hold their report; an abandoned claim is deleted (only if unchanged).</summary>
+    private async Task<List<Document<ReportedSpace>>> DropAbandonedAsync(
+        string partition, List<Document<ReportedSpace>> markers, Func<string, Task<ParticipationReport?>> reportOf, CancellationToken cancellationToken)
+    {
+        var kept = new List<Document<ReportedSpace>>(markers.Count);
+        foreach (var marker in markers)
+        {
+            if (IsAbandoned(marker, await reportOf(marker.Value.ReportId)))
+            {
+                await _markers.DeleteAsync(partition, marker.Id, marker.ETag, cancellationToken);
+                continue;
+            }
+
+            kept.Add(marker);
         }
 
         return kept;
