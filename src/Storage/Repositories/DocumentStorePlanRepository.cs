@@ -47,26 +47,35 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
 
     private async Task<PlanRevision?> ReadRevisionAsync(string entityId, int year, CancellationToken cancellationToken)
     {
+        const int Attempts = 5;
         var partition = PartitionKeys.Plan(entityId, year);
-        var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
-        if (stored is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
-
-        var body = stored.Body.Deserialize<PlanBody>(Json) ?? throw new InvalidDataException($"Plan document in '{partition}' is empty.");
-        var spaces = new Dictionary<string, ScheduledSpace>(StringComparer.Ordinal);
-        await foreach (var document in store.QueryAsync(partition, "space", cancellationToken))
-        {
-            var space = document.Body.Deserialize<SpaceBody>(Json);
-            if (space is not null && space.Revision == body.Revision && (body.Token is null || space.Token == body.Token))
+            var stored = await store.ReadAsync(partition, PlanDocumentId, cancellationToken);
+            if (stored is null)
             {
-                spaces[space.Space.Id] = space.Space;
+                return null;
+            }
+
+            var body = stored.Body.Deserialize<PlanBody>(Json) ?? throw new InvalidDataException($"Plan document in '{partition}' is empty.");
+            var spaces = new Dictionary<string, ScheduledSpace>(StringComparer.Ordinal);
+            await foreach (var document in store.QueryAsync(partition, "space", cancellationToken))
+            {
+                var space = document.Body.Deserialize<SpaceBody>(Json);
+                if (space is not null && space.Revision == body.Revision && (body.Token is null || space.Token == body.Token))
+                {
+                    spaces[space.Space.Id] = space.Space;
+                }
+            }
+
+            // The plan and its spaces are two reads: a save that committed in between removes this revision's spaces.
+            // Then the newer revision is read whole instead of returning a plan with spaces missing.
+            if (body.SpaceIds.All(spaces.ContainsKey) || attempt == Attempts)
+            {
+                var ordered = body.SpaceIds.Where(spaces.ContainsKey).Select(id => spaces[id]).ToList();
+                return new PlanRevision(body.Plan with { Spaces = ordered }, body.Revision);
             }
         }
-
-        var ordered = body.SpaceIds.Where(spaces.ContainsKey).Select(id => spaces[id]).ToList();
-        return new PlanRevision(body.Plan with { Spaces = ordered }, body.Revision);
     }
 
     public Task SaveAsync(Plan plan, CancellationToken cancellationToken = default) => SaveCoreAsync(plan, null, cancellationToken);

@@ -75,6 +75,38 @@ public sealed class PlanRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task GetRevisionAsync_WhileAnotherProcessSaves_AlwaysReturnsEverySpace()
+    {
+        // The plan and its spaces are two reads; a save committing between them used to leave a plan with spaces
+        // missing (an edit of one of them was then refused as "no such space").
+        var writerStore = OpenStore();
+        var readerStore = OpenStore();
+        var writer = new DocumentStorePlanRepository(writerStore);
+        var reader = new DocumentStorePlanRepository(readerStore);
+        var plan = SamplePlan("Foro uno", "Foro dos", "Foro tres", "Foro cuatro");
+        await writer.SaveAsync(plan);
+        using var saving = new CancellationTokenSource();
+        var saves = Task.Run(async () =>
+        {
+            while (!saving.IsCancellationRequested)
+            {
+                await writer.SaveAsync(plan);
+            }
+        });
+
+        var incomplete = 0;
+        for (var read = 0; read < 300; read++)
+        {
+            var revision = await reader.GetRevisionAsync("mintrabajo", 2026);
+            incomplete += revision!.Plan.Spaces.Count == plan.Spaces.Count ? 0 : 1;
+        }
+
+        await saving.CancelAsync();
+        await saves;
+        Assert.Equal(0, incomplete);
+    }
+
+    [Fact]
     public async Task GetAsync_UncommittedRevisionSpaces_AreIgnored()
     {
         var store = OpenStore();
