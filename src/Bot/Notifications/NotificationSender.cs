@@ -23,9 +23,16 @@ internal sealed class NotificationSender(
     IOptions<RoleOptions> roles,
     IOptions<BotOptions> bot,
     IOptions<NotificationOptions> options,
+    IPlanRepository plans,
     TimeProvider time)
 {
     private const string CalendarTarget = "calendar";
+
+    // A card written from the tick's copy of the space may land after a card written from a newer one (another
+    // instance's tick, or a send retried after its answer was lost): after writing, the sender looks at the store's
+    // space again and rewrites the card while it is out of date. The last writer always checks after its write, so the
+    // card ends on the newest version.
+    private const int CardRefreshRounds = 3;
 
     public Task SendAsync(DueNotification notification, NotificationContext context, ClaimLease lease, CancellationToken cancellationToken)
     {
@@ -61,7 +68,9 @@ internal sealed class NotificationSender(
 
         var card = NotificationCards.SpacePreview(binding.Language, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), Objective(space, context), updated: false);
         var sent = await connector.SendToConversationAsync(binding.Conversation, Message(binding.Conversation, card, binding.Language), cancellationToken);
-        await lease.RecordAsync(new NotificationDelivery(target, target, sent.Id, binding.Conversation.ServiceUrl, binding.Conversation.TenantId), cancellationToken);
+        var delivery = new NotificationDelivery(target, target, sent.Id, binding.Conversation.ServiceUrl, binding.Conversation.TenantId);
+        await lease.RecordAsync(delivery, cancellationToken);
+        await RefreshWhileOutdatedAsync(space, context, [delivery], cancellationToken);
     }
 
     /// <summary>Every card already posted for the space is replaced with its current version (or the cancellation).</summary>
@@ -81,16 +90,43 @@ internal sealed class NotificationSender(
                 continue;
             }
 
-            var binding = context.Bindings.FirstOrDefault(b => b.Conversation.ConversationId == delivery.ConversationId);
-            var language = binding?.Language ?? UserLanguage.Spanish;
-            var conversation = binding?.Conversation
-                ?? new ConversationReference(delivery.ServiceUrl!, delivery.ConversationId, delivery.TenantId, BotId(null), null, ConversationTypes.Channel);
-            var card = NotificationCards.SpacePreview(language, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), Objective(space, context), updated: true);
-            var activity = Message(conversation, card, language);
-            activity.Id = delivery.ActivityId;
-            await connector.UpdateActivityAsync(conversation, delivery.ActivityId!, activity, cancellationToken);
+            await UpdateCardAsync(space, context, delivery, cancellationToken);
             await lease.RecordAsync(new NotificationDelivery(target, delivery.ConversationId, delivery.ActivityId, delivery.ServiceUrl, delivery.TenantId), cancellationToken);
         }
+
+        await RefreshWhileOutdatedAsync(space, context, posted, cancellationToken);
+    }
+
+    /// <summary>Rewrites the cards while the store's space is newer than what they were written from.</summary>
+    private async Task RefreshWhileOutdatedAsync(ScheduledSpace written, NotificationContext context, IReadOnlyList<NotificationDelivery> cards, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < CardRefreshRounds; round++)
+        {
+            var current = (await plans.GetRevisionAsync(context.EntityId, context.Year, cancellationToken))?.Plan.Spaces.FirstOrDefault(s => s.Id == written.Id);
+            if (current is null || (current.Version == written.Version && current.Status == written.Status))
+            {
+                return;
+            }
+
+            foreach (var card in cards)
+            {
+                await UpdateCardAsync(current, context, card, cancellationToken);
+            }
+
+            written = current;
+        }
+    }
+
+    private async Task UpdateCardAsync(ScheduledSpace space, NotificationContext context, NotificationDelivery delivery, CancellationToken cancellationToken)
+    {
+        var binding = context.Bindings.FirstOrDefault(b => b.Conversation.ConversationId == delivery.ConversationId);
+        var language = binding?.Language ?? UserLanguage.Spanish;
+        var conversation = binding?.Conversation
+            ?? new ConversationReference(delivery.ServiceUrl!, delivery.ConversationId, delivery.TenantId, BotId(null), null, ConversationTypes.Channel);
+        var card = NotificationCards.SpacePreview(language, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), Objective(space, context), updated: true);
+        var activity = Message(conversation, card, language);
+        activity.Id = delivery.ActivityId;
+        await connector.UpdateActivityAsync(conversation, delivery.ActivityId!, activity, cancellationToken);
     }
 
     /// <summary>Creates, patches or cancels the space's event; a retry reuses the (space, version) transaction id.</summary>
