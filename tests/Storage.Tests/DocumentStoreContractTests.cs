@@ -362,4 +362,27 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         => (await ToListAsync(documents)).Select(d => d.Id).ToList();
 
     public sealed record Counter(int Value);
+
+    [Fact]
+    public async Task QueryAsync_PartitionOfManyPages_ReturnsEveryDocumentOfTheType()
+    {
+        // A year of reports is thousands of documents in one partition: every page must come back, typed or not.
+        var pk = NewPartition();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1_200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+            await Store.CreateAsync(new DocumentWrite($"doc-{i:0000}", pk, i % 10 == 0 ? "space" : "report", Body(new { i })), token));
+
+        var all = 0;
+        await foreach (var document in Store.QueryAsync(pk))
+        {
+            all++;
+        }
+
+        var spaces = 0;
+        await foreach (var document in Store.QueryAsync(pk, "space"))
+        {
+            spaces++;
+        }
+
+        Assert.Equal((1_200, 120), (all, spaces));
+    }
 }
