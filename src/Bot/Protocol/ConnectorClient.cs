@@ -111,7 +111,8 @@ internal sealed class ConnectorClient(
 
         var uri = new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/", UriKind.Absolute);
         uri = new Uri(uri, relativePath);
-        var payload = body?.ToJsonString(ProtocolJsonContext.Default.Options);
+        // Written as the card's size was measured (AdaptiveCardBuilder): letters unescaped, markup characters escaped.
+        var payload = body?.ToJsonString(WireJson.NodeOptions);
         var logPath = uri.AbsolutePath;
 
         var client = httpClientFactory.CreateClient(HttpClientName);

@@ -67,6 +67,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversation_SpanishText_KeepsLettersAndEscapesMarkup()
+    {
+        // Sent as the card's size was measured: accents as themselves, characters that could become markup escaped.
+        await Client.SendToConversationAsync(Conversation(), new Activity { Type = ActivityTypes.Message, Text = "Información <script>" }, CancellationToken.None);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Contains("Información", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", request.Body, StringComparison.Ordinal);
+        Assert.Equal("Información <script>", request.Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ReplyToActivity_PostsToActivityAndSetsReplyToId()
     {
         await Client.ReplyToActivityAsync(Conversation("a:1"), "1:parent", new Activity { Type = ActivityTypes.Message, Text = "ok" }, CancellationToken.None);
