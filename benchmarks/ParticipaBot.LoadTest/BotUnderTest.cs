@@ -138,6 +138,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             _environment[$"Roles__Delegates__{identity.Area}__0"] = identity.AadObjectId;
         }
 
+        // The generator's own socket setting (Program.cs) is not the bot's: the bot runs as it would in production.
+        _environment[Program.InlineCompletionsVariable] = null;
+
         if (_options.BotLogLevel is { Length: > 0 } level)
         {
             _environment["Logging__LogLevel__Default"] = level;
@@ -283,8 +286,25 @@ public sealed class BotUnderTest : IAsyncDisposable
         if (_bot is not null)
         {
             await _bot.DisposeAsync();
+            RuntimeSummary = LastRuntimeSummary(_bot.Output) ?? RuntimeSummary;
             _bot = null;
         }
+    }
+
+    /// <summary>The bot's own line at its last clean stop (allocations per turn, collections, peak working set).</summary>
+    public string? RuntimeSummary { get; private set; }
+
+    private static string? LastRuntimeSummary(string output)
+    {
+        const string Marker = "Runtime summary: ";
+        var at = output.LastIndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = output.IndexOf('\n', at);
+        return output[(at + Marker.Length)..(end < 0 ? output.Length : end)].Trim();
     }
 
     /// <summary>A signed Bot Framework token for activities of this serviceUrl (valid one hour), or null in anonymous mode.</summary>

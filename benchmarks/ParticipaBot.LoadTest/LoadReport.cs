@@ -40,6 +40,12 @@ public static class LoadReport
         {
             writer.WriteLine(string.Create(c, $"bot CPU: {cpu:0.0} s ({cpu / result.MeasuredSeconds * 100:0}% of one core), {result.BotCpuMsPerTurn:0.00} ms per turn; generator CPU {result.GeneratorCpuSeconds:0.0} s"));
         }
+
+        if (result.BotRuntimeSummary is { } runtime)
+        {
+            writer.WriteLine("bot runtime (whole run, warm-up included): " + runtime);
+        }
+
         writer.WriteLine(result.ErrorCount == 0
             ? "errors: none"
             : "errors: " + string.Join(", ", result.Errors.Select(e => $"{e.Key} {e.Value}")));

@@ -40,6 +40,7 @@ public sealed record LoadResult(
     long SinkUnrouted,
     double? BotCpuSeconds,
     double GeneratorCpuSeconds,
+    string? BotRuntimeSummary,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<AcknowledgedReport> Acknowledged,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, string?> StorageSettings,
     string DataRoot)
@@ -223,6 +224,7 @@ public static class LoadRunner
             bot.Sink.Unrouted,
             botCpu?.TotalSeconds,
             generatorCpu,
+            bot.RuntimeSummary,
             context.Acknowledged,
             bot.StorageSettings,
             bot.Root);
