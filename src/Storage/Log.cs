@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Cosmos DB database '{Database}' and container '{Container}' ready at {Endpoint}.")]
     public static partial void CosmosContainerReady(ILogger logger, string database, string container, string endpoint);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "SQLite checkpoint failed (code {Code}), retried after the next write: {Reason}")]
+    public static partial void SqliteCheckpointFailed(ILogger logger, int code, string reason);
 }

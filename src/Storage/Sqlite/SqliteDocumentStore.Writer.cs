@@ -41,7 +41,11 @@ internal sealed partial class SqliteDocumentStore
 
         lock (_writerStart)
         {
-            _writer ??= Task.Run(WriteLoopAsync);
+            if (_writer is null)
+            {
+                StartCheckpointer();
+                _writer = Task.Run(WriteLoopAsync);
+            }
         }
     }
 
@@ -83,13 +87,14 @@ internal sealed partial class SqliteDocumentStore
             {
                 connection = Rent();
                 RunInOneTransaction(connection, batch);
-                Return(connection);
-                connection = null;
                 foreach (var pending in batch)
                 {
                     pending.Publish();
                 }
 
+                AfterCommit(connection, batch.Count);
+                Return(connection);
+                connection = null;
                 return;
             }
             catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < 3)

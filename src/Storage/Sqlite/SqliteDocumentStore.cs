@@ -280,6 +280,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 
         _disposed = true;
         StopWriter();
+        StopCheckpointer();
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
@@ -519,8 +520,9 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             using var command = connection.CreateCommand();
             // WAL is the file's own setting (set once, at initialisation); these are each connection's. A page cache of
             // 1 MB each (SQLite's default is 2 MB) keeps 32 pooled connections from holding 64 MB of copies of what the
-            // operating system caches anyway.
-            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = -1024;";
+            // operating system caches anyway. No automatic checkpoint inside commits: the checkpointer thread does it
+            // (SqliteDocumentStore.Checkpoint.cs).
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = -1024; PRAGMA wal_autocheckpoint = 0;";
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read() || reader.NextResult())
