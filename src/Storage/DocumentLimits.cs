@@ -21,16 +21,38 @@ public static class DocumentLimits
         Indented = false,
     };
 
+    // Each write used to grow a fresh buffer (256, 512, 1 KB, ...) and copy it: a thread's buffer and writer are reused
+    // instead (the call is synchronous), so a write allocates only the exact bytes it stores.
+    private const int MaxRetainedBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>The body as compact UTF-8 JSON, the form both adapters store.</summary>
     public static byte[] SerializeBody(JsonElement body)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, BodyWriterOptions);
+        try
         {
+            writer.Reset(buffer);
             body.WriteTo(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > MaxRetainedBufferBytes)
+            {
+                // A rare large document does not keep its buffer alive on this thread.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     /// <summary>Throws <see cref="DocumentTooLargeException"/> when the document would exceed <see cref="MaxDocumentBytes"/>.</summary>

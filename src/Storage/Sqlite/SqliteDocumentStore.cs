@@ -41,6 +41,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private readonly string _synchronous;
     private volatile bool _initialized;
+    private bool _utf8;
     private long _nextPurgeTicks;
     private bool _disposed;
 
@@ -77,7 +78,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             // An expired row that was not purged yet does not count as existing.
             var command = Statement(connection, """
                 INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
+                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
                 ON CONFLICT (partition_key, id) DO UPDATE SET
                     type = excluded.type, body = excluded.body, etag = excluded.etag,
                     last_modified = excluded.last_modified, expires_at = excluded.expires_at
@@ -104,7 +105,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         var (stored, exists) = await ExecuteWriteAsync(connection =>
         {
             var command = Statement(connection, """
-                UPDATE documents SET type = $type, body = $body, etag = $etag, last_modified = $modified, expires_at = $expires
+                UPDATE documents SET type = $type, body = CAST($body AS TEXT), etag = $etag, last_modified = $modified, expires_at = $expires
                 WHERE partition_key = $pk AND id = $id AND etag = $ifMatch AND (expires_at IS NULL OR expires_at > $now)
                 """);
             var result = Bind(command, prepared);
@@ -129,7 +130,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         {
             var command = Statement(connection, """
                 INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
+                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
                 ON CONFLICT (partition_key, id) DO UPDATE SET
                     type = excluded.type, body = excluded.body, etag = excluded.etag,
                     last_modified = excluded.last_modified, expires_at = excluded.expires_at
@@ -189,7 +190,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                 command.Parameters.AddWithValue("$type", type);
             }
 
-            return ReadAll(command);
+            return ReadAll(command, partitionKey);
         }, cancellationToken);
         foreach (var document in documents)
         {
@@ -296,7 +297,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         var now = _time.GetUtcNow();
         var modified = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         DateTimeOffset? expires = document.TimeToLiveSeconds is { } ttl ? modified.AddSeconds(ttl) : null;
-        return new PreparedWrite(document, Encoding.UTF8.GetString(body), NewETag(), modified, expires);
+        return new PreparedWrite(document, body, NewETag(), modified, expires);
     }
 
     private static string NewETag() => "\"" + Guid.NewGuid().ToString("D") + "\"";
@@ -306,7 +307,8 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         command.Parameters.AddWithValue("$pk", prepared.Document.PartitionKey);
         command.Parameters.AddWithValue("$id", prepared.Document.Id);
         command.Parameters.AddWithValue("$type", prepared.Document.Type);
-        command.Parameters.AddWithValue("$body", prepared.Body);
+        // Bound as bytes (CAST to TEXT in the statement, so the column keeps storing text): SQLite takes them as they are.
+        command.Parameters.AddWithValue("$body", _utf8 ? prepared.Body : (object)Encoding.UTF8.GetString(prepared.Body));
         command.Parameters.AddWithValue("$etag", prepared.ETag);
         command.Parameters.AddWithValue("$modified", prepared.Modified.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", prepared.Expires is { } expires ? expires.ToUnixTimeMilliseconds() : DBNull.Value);
@@ -324,7 +326,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        var rows = ReadAll(command);
+        var rows = ReadAll(command, partitionKey, id);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -347,18 +349,18 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         return command;
     }
 
-    private static List<StoredDocument> ReadAll(SqliteCommand command)
+    /// <summary>The rows read; a point read passes the partition key and id it looked up, which the rows then share.</summary>
+    private List<StoredDocument> ReadAll(SqliteCommand command, string? partitionKey = null, string? id = null)
     {
         var result = new List<StoredDocument>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            using var body = JsonDocument.Parse(reader.GetString(3));
             result.Add(new StoredDocument(
-                reader.GetString(1),
-                reader.GetString(0),
+                id ?? reader.GetString(1),
+                partitionKey ?? reader.GetString(0),
                 reader.GetString(2),
-                body.RootElement.Clone(),
+                ReadBody(reader),
                 reader.GetString(4),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)))
             {
@@ -368,6 +370,14 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 
         return result;
     }
+
+    /// <summary>
+    /// The body parsed straight from the column's UTF-8 bytes: no UTF-16 string in between, and an element of a document
+    /// that owns its memory (nothing pooled to copy out of before it is returned).
+    /// </summary>
+    private JsonElement ReadBody(SqliteDataReader reader) => _utf8
+        ? JsonElement.Parse(reader.GetFieldValue<byte[]>(3))
+        : JsonElement.Parse(reader.GetString(3));
 
     private async Task PurgeIfDueAsync(CancellationToken cancellationToken)
     {
@@ -483,6 +493,10 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                         DROP INDEX IF EXISTS documents_type;
                         """;
                     command.ExecuteNonQuery();
+                    // Bodies travel as UTF-8 bytes, which is what a TEXT value is in a UTF-8 file (every file this adapter
+                    // creates); a file created elsewhere with UTF-16 text keeps being read and written as strings.
+                    command.CommandText = "PRAGMA encoding";
+                    _utf8 = string.Equals(command.ExecuteScalar() as string, "UTF-8", StringComparison.OrdinalIgnoreCase);
                     Return(connection);
                 }
                 catch
@@ -558,5 +572,5 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             $"No se puede usar el archivo de datos '{_path}' / cannot use the data file: {exception.Message}", exception),
     };
 
-    private sealed record PreparedWrite(DocumentWrite Document, string Body, string ETag, DateTimeOffset Modified, DateTimeOffset? Expires);
+    private sealed record PreparedWrite(DocumentWrite Document, byte[] Body, string ETag, DateTimeOffset Modified, DateTimeOffset? Expires);
 }
