@@ -345,7 +345,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     private static StoredDocument ToStored(Utf8Document read) =>
         new(read.Id, read.PartitionKey, read.Type, JsonElement.Parse(read.Body), read.ETag, read.LastModified) { ExpiresAt = read.ExpiresAt };
 
-    private static string NewETag() => "\"" + Guid.NewGuid().ToString("D") + "\"";
+    private static string NewETag() => $"\"{Guid.NewGuid():D}\"";
 
     private void Bind(SqliteCommand command, Utf8Document prepared)
     {
