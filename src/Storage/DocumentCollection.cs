@@ -19,14 +19,29 @@ public sealed class DocumentCollection<T>
 {
     private readonly IDocumentStore _store;
     private readonly JsonSerializerOptions _options;
+    private readonly Func<T, bool>? _readsBackEqual;
 
-    public DocumentCollection(IDocumentStore store, string type, JsonSerializerOptions? options = null)
+    // Set when the store keeps UTF-8 JSON and the serializer writes its stored form: a typed read or write then moves
+    // the stored bytes directly (no JsonElement built from them, no element written out again).
+    private readonly IUtf8DocumentStore? _utf8;
+
+    /// <param name="store">The store the documents live in.</param>
+    /// <param name="type">The "type" every document of this collection carries.</param>
+    /// <param name="options">Serializer options; <see cref="StorageJson.Options"/> by default.</param>
+    /// <param name="readsBackEqual">
+    /// For a T shown (by tests) to read back equal to what was written: true for a value that does, and a write then
+    /// returns the caller's value instead of deserialising the body it has just serialised from it. Without it, or when
+    /// it says false, the written body is read back.
+    /// </param>
+    public DocumentCollection(IDocumentStore store, string type, JsonSerializerOptions? options = null, Func<T, bool>? readsBackEqual = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(type);
         _store = store;
         Type = type;
         _options = options ?? StorageJson.Options;
+        _readsBackEqual = readsBackEqual;
+        _utf8 = store is IUtf8DocumentStore utf8 && DocumentLimits.WritesStoredForm(_options) ? utf8 : null;
     }
 
     /// <summary>The "type" every document of this collection carries.</summary>
@@ -36,18 +51,30 @@ public sealed class DocumentCollection<T>
 
     public async Task<Document<T>?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
     {
+        if (_utf8 is not null)
+        {
+            var read = await _utf8.ReadUtf8Async(partitionKey, id, cancellationToken);
+            return read is null ? null : Map(read, Deserialize(read));
+        }
+
         var stored = await _store.ReadAsync(partitionKey, id, cancellationToken);
         return stored is null ? null : Map(stored);
     }
 
     public async Task<Document<T>> CreateAsync(string partitionKey, string id, T value, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
-        => Map(await _store.CreateAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken));
+        => _utf8 is not null
+            ? MapWritten(await _utf8.CreateUtf8Async(ToUtf8Write(partitionKey, id, value, timeToLiveSeconds), cancellationToken), value)
+            : MapWritten(await _store.CreateAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken), value);
 
     public async Task<Document<T>> ReplaceAsync(string partitionKey, string id, T value, string ifMatchETag, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
-        => Map(await _store.ReplaceAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), ifMatchETag, cancellationToken));
+        => _utf8 is not null
+            ? MapWritten(await _utf8.ReplaceUtf8Async(ToUtf8Write(partitionKey, id, value, timeToLiveSeconds), ifMatchETag, cancellationToken), value)
+            : MapWritten(await _store.ReplaceAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), ifMatchETag, cancellationToken), value);
 
     public async Task<Document<T>> UpsertAsync(string partitionKey, string id, T value, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
-        => Map(await _store.UpsertAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken));
+        => _utf8 is not null
+            ? MapWritten(await _utf8.UpsertUtf8Async(ToUtf8Write(partitionKey, id, value, timeToLiveSeconds), cancellationToken), value)
+            : MapWritten(await _store.UpsertAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken), value);
 
     public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
         => _store.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
@@ -95,6 +122,13 @@ public sealed class DocumentCollection<T>
         return new DocumentWrite(id, partitionKey, Type, body, timeToLiveSeconds);
     }
 
+    private Utf8DocumentWrite ToUtf8Write(string partitionKey, string id, T value, int? timeToLiveSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var body = DocumentLimits.ToStoredForm(JsonSerializer.SerializeToUtf8Bytes(value, _options));
+        return new Utf8DocumentWrite(id, partitionKey, Type, body, timeToLiveSeconds);
+    }
+
     public Document<T> Map(StoredDocument stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -104,13 +138,46 @@ public sealed class DocumentCollection<T>
         };
     }
 
-    private T Deserialize(StoredDocument stored)
+    private static Document<T> Map(Utf8Document stored, T value) =>
+        new(stored.Id, stored.PartitionKey, value, stored.ETag, stored.LastModified) { ExpiresAt = stored.ExpiresAt };
+
+    private Document<T> MapWritten(Utf8Document stored, T written) =>
+        Map(stored, _readsBackEqual is not null && _readsBackEqual(written) ? written : Deserialize(stored));
+
+    private Document<T> MapWritten(StoredDocument stored, T written)
     {
-        if (!string.Equals(stored.Type, Type, StringComparison.Ordinal))
+        if (_readsBackEqual is null || !_readsBackEqual(written))
         {
-            throw new InvalidOperationException($"Document '{stored.Id}' in partition '{stored.PartitionKey}' is a '{stored.Type}', not a '{Type}'.");
+            return Map(stored);
         }
 
+        EnsureType(stored);
+        return new Document<T>(stored.Id, stored.PartitionKey, written, stored.ETag, stored.LastModified)
+        {
+            ExpiresAt = stored.ExpiresAt,
+        };
+    }
+
+    private void EnsureType(StoredDocument stored) => EnsureType(stored.Id, stored.PartitionKey, stored.Type);
+
+    private void EnsureType(string id, string partitionKey, string type)
+    {
+        if (!string.Equals(type, Type, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Document '{id}' in partition '{partitionKey}' is a '{type}', not a '{Type}'.");
+        }
+    }
+
+    private T Deserialize(Utf8Document stored)
+    {
+        EnsureType(stored.Id, stored.PartitionKey, stored.Type);
+        return JsonSerializer.Deserialize<T>(stored.Body, _options)
+            ?? throw new InvalidOperationException($"Document '{stored.Id}' in partition '{stored.PartitionKey}' has an empty body.");
+    }
+
+    private T Deserialize(StoredDocument stored)
+    {
+        EnsureType(stored);
         return stored.Body.Deserialize<T>(_options)
             ?? throw new InvalidOperationException($"Document '{stored.Id}' in partition '{stored.PartitionKey}' has an empty body.");
     }

@@ -107,4 +107,48 @@ public sealed class DocumentCollectionTests : IDisposable
         // UTF-8 byte order: ASCII, then ñ (U+00F1), then U+FFFD, then the astral emoji (U+1F600).
         Assert.Equal(["Z", "a", "b", "ñ", "\uFFFD", "😀"], sorted);
     }
+
+    [Fact]
+    public async Task Create_IndentedSerializerOptions_StillStoresTheCompactForm()
+    {
+        // Only a serializer that writes the stored form has its bytes stored as they are; any other goes through the element.
+        var indented = new JsonSerializerOptions(StorageJson.Options) { WriteIndented = true };
+        var spaces = new DocumentCollection<Space>(_store, "space", indented);
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+
+        await spaces.CreateAsync(pk, "space-1", new Space("Audiencia pública", SpaceStatus.InProgress));
+
+        Assert.Equal("{\"name\":\"Audiencia pública\",\"status\":\"inProgress\"}", (await _store.ReadAsync(pk, "space-1"))!.Body.GetRawText());
+        Assert.Equal(new Space("Audiencia pública", SpaceStatus.InProgress), (await spaces.GetAsync(pk, "space-1"))!.Value);
+    }
+
+    [Fact]
+    public async Task Create_OversizeValue_ThrowsTooLargeAndStoresNothing()
+    {
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+
+        await Assert.ThrowsAsync<DocumentTooLargeException>(() => spaces.CreateAsync(pk, "big", new Space(new string('ñ', (int)DocumentLimits.MaxDocumentBytes / 2), SpaceStatus.Planned)));
+        await Assert.ThrowsAsync<DocumentTooLargeException>(() => spaces.UpsertAsync(pk, "big", new Space(new string('ñ', (int)DocumentLimits.MaxDocumentBytes / 2), SpaceStatus.Planned)));
+
+        Assert.Null(await _store.ReadAsync(pk, "big"));
+    }
+
+    [Fact]
+    public async Task Get_BodyWrittenThroughTheElementWithEscapes_ReadsEqual()
+    {
+        // Rows written before typed writes stored the serializer's bytes (or by any caller with other escaping) read as before.
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var pk = PartitionKeys.Plan("alcaldia-1", 2025);
+        using var body = JsonDocument.Parse("{ \"name\" : \"Audiencia p\\u00fablica \\ud83c\\udf89\", \"status\" : \"inProgress\", \"notes\" : null }");
+        var written = await _store.CreateAsync(new DocumentWrite("space-1", pk, "space", body.RootElement));
+
+        var read = await spaces.GetAsync(pk, "space-1");
+        var replaced = await spaces.ReplaceAsync(pk, "space-1", read!.Value with { Notes = "ñ" }, read.ETag);
+
+        Assert.Equal(new Space("Audiencia pública 🎉", SpaceStatus.InProgress), read.Value);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal(new Space("Audiencia pública 🎉", SpaceStatus.InProgress, "ñ"), replaced.Value);
+        Assert.Equal(replaced.Value, (await spaces.GetAsync(pk, "space-1"))!.Value);
+    }
 }

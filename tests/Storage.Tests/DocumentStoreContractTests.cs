@@ -258,6 +258,22 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_DocumentOfExactlyTheLimitInStoredBytes_IsStoredAndOneByteMoreIsNot()
+    {
+        // The limit counts the UTF-8 bytes stored (compact, letters unescaped): "ó" is two bytes, not a six-byte escape.
+        var pk = NewPartition();
+        var envelope = System.Text.Encoding.UTF8.GetByteCount("exact" + pk + "report") + "{\"text\":\"\"}".Length;
+        var room = (int)DocumentLimits.MaxDocumentBytes - envelope;
+        var exact = new string('ó', room / 2) + new string('x', room % 2);
+        var body = JsonSerializer.SerializeToElement(new { text = exact }, StorageJson.Options);
+
+        await Store.CreateAsync(new DocumentWrite("exact", pk, "report", body));
+        await Assert.ThrowsAsync<DocumentTooLargeException>(() => Store.CreateAsync(new DocumentWrite("exact2", pk, "report", body)));
+
+        Assert.Equal(exact, (await Store.ReadAsync(pk, "exact"))!.Body.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Create_DocumentJustUnderLimit_IsStored()
     {
         var pk = NewPartition();

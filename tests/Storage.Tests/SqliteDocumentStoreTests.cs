@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ParticipaBot.Storage.Sqlite;
 
@@ -122,5 +123,66 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public async Task Writes_BodyBoundAsBytes_IsStoredAsCompactUtf8Text()
+    {
+        // Bodies are bound as UTF-8 bytes and cast in SQL: the column must still hold TEXT, in the compact form the limit counted.
+        var pk = NewPartition();
+        using var indented = JsonDocument.Parse("{\n  \"text\" : \"Participaci\\u00f3n \\\"x\\\" <b>\",\n  \"n\" : 1.50\n}");
+        const string Compact = "{\"text\":\"Participación \\\"x\\\" <b>\",\"n\":1.50}";
+        var created = await Store.CreateAsync(new DocumentWrite("a", pk, "plan", indented.RootElement));
+        await Store.UpsertAsync(new DocumentWrite("b", pk, "plan", indented.RootElement));
+        await Store.ReplaceAsync(new DocumentWrite("a", pk, "plan", indented.RootElement), created.ETag);
+
+        var rows = await RawRowsAsync(pk);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(("text", Compact, (long)System.Text.Encoding.UTF8.GetByteCount(Compact)), row));
+        Assert.Equal(Compact, (await Store.ReadAsync(pk, "a"))!.Body.GetRawText());
+    }
+
+    [Fact]
+    public async Task Read_RowWrittenAsAStringBeforeBytes_ReadsAndReplaces()
+    {
+        // Files written by earlier versions bound the body as a string: those rows read, and replace, as before.
+        var pk = NewPartition();
+        await Store.CreateAsync(new DocumentWrite("init", pk, "plan", Body(new { })));
+        using (var connection = new SqliteConnection($"Data Source={_sqlite!.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO documents (partition_key, id, type, body, etag, last_modified) VALUES ($pk, 'old', 'plan', $body, '\"e1\"', 1)";
+            command.Parameters.AddWithValue("$pk", pk);
+            command.Parameters.AddWithValue("$body", "{\"text\":\"Año de la participación 🎉\"}");
+            command.ExecuteNonQuery();
+        }
+
+        var old = await Store.ReadAsync(pk, "old");
+        var replaced = await Store.ReplaceAsync(new DocumentWrite("old", pk, "plan", Body(new { text = old!.Body.GetProperty("text").GetString() + "!" })), old.ETag);
+
+        Assert.Equal("Año de la participación 🎉", old.Body.GetProperty("text").GetString());
+        Assert.Equal("\"e1\"", old.ETag);
+        Assert.Equal("Año de la participación 🎉!", (await Store.ReadAsync(pk, "old"))!.Body.GetProperty("text").GetString());
+        var stored = DocumentLimits.SerializeBody(replaced.Body);
+        Assert.Contains(("text", System.Text.Encoding.UTF8.GetString(stored), (long)stored.Length), await RawRowsAsync(pk));
+    }
+
+    private async Task<List<(string Type, string Body, long Bytes)>> RawRowsAsync(string partitionKey)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_sqlite!.FilePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(body), body, length(CAST(body AS BLOB)) FROM documents WHERE partition_key = $pk AND id <> 'init' ORDER BY id";
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        var rows = new List<(string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return rows;
     }
 }

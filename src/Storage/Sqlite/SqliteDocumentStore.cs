@@ -14,7 +14,7 @@ namespace ParticipaBot.Storage.Sqlite;
 /// kill -9; with <see cref="SqliteDurability.Full"/> (synchronous=FULL) power loss too. Writes go through one writer
 /// that commits what has queued up together (SqliteDocumentStore.Writer.cs).
 /// </summary>
-internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
+internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8DocumentStore, IDisposable
 {
     // Enough for every concurrent turn of a busy instance: a connection opened and closed per read (files, locks,
     // shared memory mapped again) cost more than the read.
@@ -41,6 +41,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private readonly string _synchronous;
     private volatile bool _initialized;
+    private bool _utf8;
     private long _nextPurgeTicks;
     private bool _disposed;
 
@@ -69,78 +70,39 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public string FilePath => _path;
 
-    public async Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
+    public async Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default) =>
+        ToStored(await CreateCoreAsync(Prepare(document), cancellationToken), document.Body);
+
+    public async Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default) =>
+        await ReadUtf8Async(partitionKey, id, cancellationToken) is { } stored ? ToStored(stored) : null;
+
+    public async Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
     {
-        var prepared = Prepare(document);
-        var stored = await ExecuteWriteAsync(connection =>
-        {
-            // An expired row that was not purged yet does not count as existing.
-            var command = Statement(connection, """
-                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
-                ON CONFLICT (partition_key, id) DO UPDATE SET
-                    type = excluded.type, body = excluded.body, etag = excluded.etag,
-                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
-                WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
-                """);
-            var result = Bind(command, prepared);
-            return command.ExecuteNonQuery() == 1 ? result : null;
-        }, cancellationToken);
-        await PurgeIfDueAsync(cancellationToken);
-        return stored ?? throw new DocumentConflictException(document.PartitionKey, document.Id);
+        ArgumentException.ThrowIfNullOrEmpty(ifMatchETag);
+        return ToStored(await ReplaceCoreAsync(Prepare(document), ifMatchETag, cancellationToken), document.Body);
     }
 
-    public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    public async Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default) =>
+        ToStored(await UpsertCoreAsync(Prepare(document), cancellationToken), document.Body);
+
+    public Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionKey);
         ArgumentException.ThrowIfNullOrEmpty(id);
         return ExecuteAsync(connection => ReadLive(connection, partitionKey, id), cancellationToken);
     }
 
-    public async Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
+    public Task<Utf8Document> CreateUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken) =>
+        CreateCoreAsync(Prepare(document), cancellationToken);
+
+    public Task<Utf8Document> ReplaceUtf8Async(Utf8DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ifMatchETag);
-        var prepared = Prepare(document);
-        var (stored, exists) = await ExecuteWriteAsync(connection =>
-        {
-            var command = Statement(connection, """
-                UPDATE documents SET type = $type, body = $body, etag = $etag, last_modified = $modified, expires_at = $expires
-                WHERE partition_key = $pk AND id = $id AND etag = $ifMatch AND (expires_at IS NULL OR expires_at > $now)
-                """);
-            var result = Bind(command, prepared);
-            command.Parameters.AddWithValue("$ifMatch", ifMatchETag);
-            if (command.ExecuteNonQuery() == 1)
-            {
-                return (result, true);
-            }
-
-            return ((StoredDocument?)null, ReadLive(connection, document.PartitionKey, document.Id) is not null);
-        }, cancellationToken);
-        await PurgeIfDueAsync(cancellationToken);
-        return stored ?? (exists
-            ? throw new DocumentPreconditionFailedException(document.PartitionKey, document.Id)
-            : throw new DocumentNotFoundException(document.PartitionKey, document.Id));
+        return ReplaceCoreAsync(Prepare(document), ifMatchETag, cancellationToken);
     }
 
-    public async Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default)
-    {
-        var prepared = Prepare(document);
-        var stored = await ExecuteWriteAsync(connection =>
-        {
-            var command = Statement(connection, """
-                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, $body, $etag, $modified, $expires)
-                ON CONFLICT (partition_key, id) DO UPDATE SET
-                    type = excluded.type, body = excluded.body, etag = excluded.etag,
-                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
-                """);
-            var result = Bind(command, prepared);
-            command.ExecuteNonQuery();
-            return result;
-        }, cancellationToken);
-        await PurgeIfDueAsync(cancellationToken);
-        return stored;
-    }
+    public Task<Utf8Document> UpsertUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken) =>
+        UpsertCoreAsync(Prepare(document), cancellationToken);
 
     public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
     {
@@ -189,11 +151,11 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                 command.Parameters.AddWithValue("$type", type);
             }
 
-            return ReadAll(command);
+            return ReadAll(command, partitionKey);
         }, cancellationToken);
         foreach (var document in documents)
         {
-            yield return document;
+            yield return ToStored(document);
         }
     }
 
@@ -221,7 +183,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             }, cancellationToken);
             foreach (var document in page)
             {
-                yield return document;
+                yield return ToStored(document);
             }
 
             if (page.Count < 500)
@@ -289,43 +251,123 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         _initializeLock.Dispose();
     }
 
-    private PreparedWrite Prepare(DocumentWrite document)
+    private async Task<Utf8Document> CreateCoreAsync(Utf8Document prepared, CancellationToken cancellationToken)
+    {
+        var created = await ExecuteWriteAsync(connection =>
+        {
+            // An expired row that was not purged yet does not count as existing.
+            var command = Statement(connection, """
+                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
+                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
+                ON CONFLICT (partition_key, id) DO UPDATE SET
+                    type = excluded.type, body = excluded.body, etag = excluded.etag,
+                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
+                WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
+                """);
+            Bind(command, prepared);
+            return command.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return created ? prepared : throw new DocumentConflictException(prepared.PartitionKey, prepared.Id);
+    }
+
+    private async Task<Utf8Document> ReplaceCoreAsync(Utf8Document prepared, string ifMatchETag, CancellationToken cancellationToken)
+    {
+        var (replaced, exists) = await ExecuteWriteAsync(connection =>
+        {
+            var command = Statement(connection, """
+                UPDATE documents SET type = $type, body = CAST($body AS TEXT), etag = $etag, last_modified = $modified, expires_at = $expires
+                WHERE partition_key = $pk AND id = $id AND etag = $ifMatch AND (expires_at IS NULL OR expires_at > $now)
+                """);
+            Bind(command, prepared);
+            command.Parameters.AddWithValue("$ifMatch", ifMatchETag);
+            if (command.ExecuteNonQuery() == 1)
+            {
+                return (true, true);
+            }
+
+            return (false, ReadLive(connection, prepared.PartitionKey, prepared.Id) is not null);
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return replaced ? prepared : exists
+            ? throw new DocumentPreconditionFailedException(prepared.PartitionKey, prepared.Id)
+            : throw new DocumentNotFoundException(prepared.PartitionKey, prepared.Id);
+    }
+
+    private async Task<Utf8Document> UpsertCoreAsync(Utf8Document prepared, CancellationToken cancellationToken)
+    {
+        await ExecuteWriteAsync(connection =>
+        {
+            var command = Statement(connection, """
+                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
+                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
+                ON CONFLICT (partition_key, id) DO UPDATE SET
+                    type = excluded.type, body = excluded.body, etag = excluded.etag,
+                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
+                """);
+            Bind(command, prepared);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return prepared;
+    }
+
+    /// <summary>The write as it will be stored: compact UTF-8 body, new ETag, times.</summary>
+    private Utf8Document Prepare(DocumentWrite document)
     {
         DocumentLimits.EnsureValid(document);
         var body = DocumentLimits.SerializeBody(document.Body);
         DocumentLimits.EnsureWithinLimit(document, body.Length);
+        return Prepare(document.Id, document.PartitionKey, document.Type, body, document.TimeToLiveSeconds);
+    }
+
+    private Utf8Document Prepare(Utf8DocumentWrite document)
+    {
+        DocumentLimits.EnsureValid(document);
+        return Prepare(document.Id, document.PartitionKey, document.Type, document.Body, document.TimeToLiveSeconds);
+    }
+
+    private Utf8Document Prepare(string id, string partitionKey, string type, byte[] body, int? timeToLiveSeconds)
+    {
         var now = _time.GetUtcNow();
         var modified = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-        DateTimeOffset? expires = document.TimeToLiveSeconds is { } ttl ? modified.AddSeconds(ttl) : null;
-        return new PreparedWrite(document, Encoding.UTF8.GetString(body), NewETag(), modified, expires);
+        DateTimeOffset? expires = timeToLiveSeconds is { } ttl ? modified.AddSeconds(ttl) : null;
+        return new Utf8Document(id, partitionKey, type, body, NewETag(), modified, expires);
     }
 
-    private static string NewETag() => "\"" + Guid.NewGuid().ToString("D") + "\"";
+    /// <summary>What a write returns: the caller's own element (a copy only when it belongs to a disposable document).</summary>
+    private static StoredDocument ToStored(Utf8Document written, JsonElement body) =>
+        new(written.Id, written.PartitionKey, written.Type, body.Clone(), written.ETag, written.LastModified) { ExpiresAt = written.ExpiresAt };
 
-    private StoredDocument Bind(SqliteCommand command, PreparedWrite prepared)
+    /// <summary>
+    /// A row read, its body parsed straight from the column's UTF-8 bytes: no UTF-16 string in between, and an element
+    /// of a document that owns its memory (nothing pooled to copy out of before it is returned).
+    /// </summary>
+    private static StoredDocument ToStored(Utf8Document read) =>
+        new(read.Id, read.PartitionKey, read.Type, JsonElement.Parse(read.Body), read.ETag, read.LastModified) { ExpiresAt = read.ExpiresAt };
+
+    private static string NewETag() => $"\"{Guid.NewGuid():D}\"";
+
+    private void Bind(SqliteCommand command, Utf8Document prepared)
     {
-        command.Parameters.AddWithValue("$pk", prepared.Document.PartitionKey);
-        command.Parameters.AddWithValue("$id", prepared.Document.Id);
-        command.Parameters.AddWithValue("$type", prepared.Document.Type);
-        command.Parameters.AddWithValue("$body", prepared.Body);
+        command.Parameters.AddWithValue("$pk", prepared.PartitionKey);
+        command.Parameters.AddWithValue("$id", prepared.Id);
+        command.Parameters.AddWithValue("$type", prepared.Type);
+        // Bound as bytes (CAST to TEXT in the statement, so the column keeps storing text): SQLite takes them as they are.
+        command.Parameters.AddWithValue("$body", _utf8 ? prepared.Body : (object)Encoding.UTF8.GetString(prepared.Body));
         command.Parameters.AddWithValue("$etag", prepared.ETag);
-        command.Parameters.AddWithValue("$modified", prepared.Modified.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$expires", prepared.Expires is { } expires ? expires.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$modified", prepared.LastModified.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$expires", prepared.ExpiresAt is { } expires ? expires.ToUnixTimeMilliseconds() : DBNull.Value);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        var body = prepared.Document.Body.Clone();
-        return new StoredDocument(prepared.Document.Id, prepared.Document.PartitionKey, prepared.Document.Type, body, prepared.ETag, prepared.Modified)
-        {
-            ExpiresAt = prepared.Expires,
-        };
     }
 
-    private StoredDocument? ReadLive(SqliteConnection connection, string partitionKey, string id)
+    private Utf8Document? ReadLive(SqliteConnection connection, string partitionKey, string id)
     {
         var command = Statement(connection, "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)");
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        var rows = ReadAll(command);
+        var rows = ReadAll(command, partitionKey, id);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -348,23 +390,22 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
         return command;
     }
 
-    private static List<StoredDocument> ReadAll(SqliteCommand command)
+    /// <summary>The rows read; a point read passes the partition key and id it looked up, which the rows then share.</summary>
+    private List<Utf8Document> ReadAll(SqliteCommand command, string? partitionKey = null, string? id = null)
     {
-        var result = new List<StoredDocument>();
+        var result = new List<Utf8Document>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            using var body = JsonDocument.Parse(reader.GetString(3));
-            result.Add(new StoredDocument(
-                reader.GetString(1),
-                reader.GetString(0),
+            result.Add(new Utf8Document(
+                id ?? reader.GetString(1),
+                partitionKey ?? reader.GetString(0),
                 reader.GetString(2),
-                body.RootElement.Clone(),
+                // A TEXT value's bytes are its UTF-8 in a UTF-8 file; a UTF-16 file's text is read as a string.
+                _utf8 ? reader.GetFieldValue<byte[]>(3) : Encoding.UTF8.GetBytes(reader.GetString(3)),
                 reader.GetString(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)))
-            {
-                ExpiresAt = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-            });
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         }
 
         return result;
@@ -484,6 +525,10 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
                         DROP INDEX IF EXISTS documents_type;
                         """;
                     command.ExecuteNonQuery();
+                    // Bodies travel as UTF-8 bytes, which is what a TEXT value is in a UTF-8 file (every file this adapter
+                    // creates); a file created elsewhere with UTF-16 text keeps being read and written as strings.
+                    command.CommandText = "PRAGMA encoding";
+                    _utf8 = string.Equals(command.ExecuteScalar() as string, "UTF-8", StringComparison.OrdinalIgnoreCase);
                     Return(connection);
                 }
                 catch
@@ -560,5 +605,4 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable
             $"No se puede usar el archivo de datos '{_path}' / cannot use the data file: {exception.Message}", exception),
     };
 
-    private sealed record PreparedWrite(DocumentWrite Document, string Body, string ETag, DateTimeOffset Modified, DateTimeOffset? Expires);
 }
