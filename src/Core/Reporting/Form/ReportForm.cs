@@ -11,6 +11,7 @@ public sealed class ReportForm
     private readonly Dictionary<string, FormField> _byId;
     private readonly Dictionary<string, FormField>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
     private readonly Dictionary<string, IReadOnlyList<FormField>> _byStep;
+    private readonly Dictionary<string, FieldKeyMatch> _knownKeys;
 
     public ReportForm(IReadOnlyList<FormStep> steps, IReadOnlyList<FormField> fields)
     {
@@ -30,6 +31,7 @@ public sealed class ReportForm
 
         // Validation and rendering ask for a step's fields several times a turn: built once.
         _byStep = Steps.ToDictionary(s => s.Id, s => (IReadOnlyList<FormField>)[.. fields.Where(f => f.StepId == s.Id)], StringComparer.Ordinal);
+        _knownKeys = KnownKeys(fields);
     }
 
     /// <summary>The steps in order; the wizard renders one card per step.</summary>
@@ -67,6 +69,13 @@ public sealed class ReportForm
     /// accepted in the shapes the field defines, so a forged key cannot smuggle a value into storage.
     /// </summary>
     public FieldKeyMatch? Match(string key)
+    {
+        // Every key a card can send (all but code-keyed inputs and entries past a list's maximum) was parsed once, when
+        // the form was built: a draft's keys are matched many times a turn.
+        return key is not null && _knownKeys.TryGetValue(key, out var known) ? known : Parse(key!);
+    }
+
+    private FieldKeyMatch? Parse(string key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200 || !TryGetFieldOfKey(key, out var field))
         {
@@ -118,6 +127,40 @@ public sealed class ReportForm
         ArgumentNullException.ThrowIfNull(key);
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         return _byIdSpan.TryGetValue(dot < 0 ? key : key.AsSpan(0, dot), out field!);
+    }
+
+    /// <summary>The matches of every input key of the fields, each parsed as <see cref="Match"/> would.</summary>
+    private Dictionary<string, FieldKeyMatch> KnownKeys(IReadOnlyList<FormField> fields)
+    {
+        var known = new Dictionary<string, FieldKeyMatch>(StringComparer.Ordinal);
+        void Add(string key)
+        {
+            if (Parse(key) is { } match)
+            {
+                known.TryAdd(key, match);
+            }
+        }
+
+        foreach (var field in fields)
+        {
+            foreach (var part in field.Parts)
+            {
+                if (!part.CodeKeyed)
+                {
+                    Add(field.KeyOf(part));
+                }
+            }
+
+            for (var index = 0; index < field.MaxEntries && field.EntryParts.Count > 0; index++)
+            {
+                foreach (var part in field.EntryParts)
+                {
+                    Add(field.KeyOf(index, part));
+                }
+            }
+        }
+
+        return known;
     }
 
     private static FieldPart? PartWithId(IReadOnlyList<FieldPart> parts, ReadOnlySpan<char> id)
