@@ -84,21 +84,47 @@ internal sealed class ReportPlanContextLoader(
         var lookups = s_lookups.GetValue(plan, p => PlanLookups.Of(p, catalog));
         var userRoles = roles.Resolve(turn.User.AadObjectId, turn.User.Id);
         // A delegate's configured area is matched to the plan's spelling (accents and case aside).
-        var allowed = userRoles.DelegateOfAnyArea
-            ? lookups.KnownAreas
-            : [.. userRoles.DelegateAreas.Select(a => lookups.KnownAreas.FirstOrDefault(k => TextFolding.EqualsFolded(k, a)) ?? a)];
-        var validation = new ReportValidationContext(
-            today,
-            plan.Year,
-            allowed.ToHashSet(StringComparer.OrdinalIgnoreCase),
-            lookups.SpaceIds,
-            Catalogs.Default)
+        // The plan's own area set is shared when it already holds the user's areas (the usual case): no copy per turn.
+        IReadOnlySet<string> allowed, known;
+        if (userRoles.DelegateOfAnyArea)
         {
-            KnownAreas = userRoles.DelegateOfAnyArea ? lookups.KnownAreaSet : lookups.KnownAreas.Concat(allowed).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            allowed = known = lookups.KnownAreaSet;
+        }
+        else
+        {
+            var areas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var allKnown = true;
+            foreach (var area in userRoles.DelegateAreas)
+            {
+                var spelled = PlanSpelling(lookups.KnownAreas, area);
+                areas.Add(spelled);
+                allKnown &= lookups.KnownAreaSet.Contains(spelled);
+            }
+
+            allowed = areas;
+            known = allKnown ? lookups.KnownAreaSet : lookups.KnownAreas.Concat(areas).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var validation = new ReportValidationContext(today, plan.Year, allowed, lookups.SpaceIds, Catalogs.Default)
+        {
+            KnownAreas = known,
             KnownActivityIds = lookups.ActivityIds,
         };
         var reported = withReports ? await reports.ReportedSpacesAsync(entityId, plan.Year, turn.CancellationToken) : null;
         return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported), planYear);
+    }
+
+    private static string PlanSpelling(IReadOnlyList<string> knownAreas, string area)
+    {
+        foreach (var known in knownAreas)
+        {
+            if (TextFolding.EqualsFolded(known, area))
+            {
+                return known;
+            }
+        }
+
+        return area;
     }
 
     /// <summary>The plan's areas, ids and labels, shared by every turn that reads the same plan.</summary>
