@@ -85,19 +85,22 @@ public static class ReportExport
             }
         }
 
-        // Only this field's keys are split: the review describes every field, each over all the draft's values.
-        var entryPrefix = field.Id + ".";
-        var entries = values.Keys
-            .Where(k => k.StartsWith(entryPrefix, StringComparison.Ordinal))
-            .Select(k => k.Split('.'))
-            .Where(s => s.Length >= 2 && s[0] == field.Id && int.TryParse(s[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(s => int.Parse(s[1], CultureInfo.InvariantCulture))
-            .Distinct()
-            .Order();
-        foreach (var index in entries)
+        if (field.EntryParts.Count > 0)
         {
-            var parts = field.EntryParts.Select(part => Value(part, field.KeyOf(index, part))).OfType<string>();
-            pieces.Add(string.Join(" / ", parts));
+            var parts = new List<string>(field.EntryParts.Count);
+            foreach (var index in ReportValues.EntryIndices(field.Id, values))
+            {
+                parts.Clear();
+                foreach (var part in field.EntryParts)
+                {
+                    if (Value(part, field.KeyOf(index, part)) is { } text)
+                    {
+                        parts.Add(text);
+                    }
+                }
+
+                pieces.Add(string.Join(" / ", parts));
+            }
         }
 
         return string.Join(field.IsList ? " | " : "; ", pieces);
