@@ -75,7 +75,8 @@ public sealed class ReportForm
         return key is not null && _knownKeys.TryGetValue(key, out var known) ? known : Parse(key!);
     }
 
-    private FieldKeyMatch? Parse(string key)
+    /// <summary>Parses a key without the table of known keys (what <see cref="Match"/> answers for any key).</summary>
+    internal FieldKeyMatch? Parse(string key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200 || !TryGetFieldOfKey(key, out var field))
         {
