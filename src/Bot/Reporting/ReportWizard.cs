@@ -409,7 +409,7 @@ internal sealed class ReportWizard(
 
         var role = plan.Roles.IsCoordinator && !plan.Roles.IsDelegateOf(built.Report!.LeaderArea) ? ReportActorRole.Coordinator : ReportActorRole.Delegate;
         var now = time.GetUtcNow();
-        var transition = ReportWorkflow.Submit(built.Report!, role, plan.Validation, now, form: s_form);
+        var transition = ReportWorkflow.Submit(built, role, plan.Validation, now);
         if (!transition.Succeeded)
         {
             var culture = CultureInfo.GetCultureInfo(turn.Language.ToLocale());
