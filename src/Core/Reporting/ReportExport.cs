@@ -64,13 +64,15 @@ public static class ReportExport
             };
         }
 
+        // The default form's keys are built once; a field of another form builds its own.
+        var keys = ReportForm.Default;
         var pieces = new List<string>();
         for (var p = 0; p < field.Parts.Count; p++)
         {
             var part = field.Parts[p];
             if (part.CodeKeyed)
             {
-                var prefix = $"{field.KeyOf(part)}.";
+                var prefix = $"{keys.KeyOf(field, part)}.";
                 foreach (var (key, raw) in values.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
                     pieces.Add($"{GroupLabel(key[prefix.Length..], catalogs, culture)}: {raw}");
@@ -79,7 +81,7 @@ public static class ReportExport
                 continue;
             }
 
-            if (Value(part, field.KeyOf(part)) is { } text)
+            if (Value(part, keys.KeyOf(field, part)) is { } text)
             {
                 pieces.Add(p == 0 || field.Parts.Count == 1 ? text : $"{part.Label.For(culture)}: {text}");
             }
@@ -93,7 +95,7 @@ public static class ReportExport
                 parts.Clear();
                 foreach (var part in field.EntryParts)
                 {
-                    if (Value(part, field.KeyOf(index, part)) is { } text)
+                    if (Value(part, keys.KeyOf(field, index, part)) is { } text)
                     {
                         parts.Add(text);
                     }

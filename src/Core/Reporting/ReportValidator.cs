@@ -115,7 +115,7 @@ public static class ReportValidator
                     continue;
                 }
 
-                var key = field.KeyOf(part);
+                var key = form.KeyOf(field, part);
                 var raw = Get(key);
                 if (raw is null)
                 {
@@ -135,7 +135,7 @@ public static class ReportValidator
             {
                 foreach (var part in field.EntryParts)
                 {
-                    var key = field.KeyOf(index, part);
+                    var key = form.KeyOf(field, index, part);
                     var raw = Get(key);
                     if (raw is null)
                     {
@@ -158,7 +158,7 @@ public static class ReportValidator
                 {
                     if (part.Kind == PartKind.MultiChoice)
                     {
-                        selected += ReportValues.SplitCodes(Get(field.KeyOf(part))).Count;
+                        selected += ReportValues.SplitCodes(Get(form.KeyOf(field, part))).Count;
                     }
                 }
                 if (selected < min.Min)
@@ -177,7 +177,7 @@ public static class ReportValidator
 
         private void CheckCodeKeyed(FormField field, FieldPart part)
         {
-            var prefix = $"{field.KeyOf(part)}.";
+            var prefix = $"{form.KeyOf(field, part)}.";
             foreach (var key in KeysOf(field.Id))
             {
                 if (!key.StartsWith(prefix, StringComparison.Ordinal))

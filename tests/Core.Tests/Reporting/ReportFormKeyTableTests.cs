@@ -45,6 +45,33 @@ public sealed class ReportFormKeyTableTests
     }
 
     [Fact]
+    public void KeyOf_EveryInputAndEntry_AnswersAsTheField()
+    {
+        var form = ReportForm.Default;
+        var stranger = form.Field(ReportFields.Commitments).EntryParts[0];
+        foreach (var field in form.Fields)
+        {
+            foreach (var part in field.Parts.Append(stranger))
+            {
+                Assert.Equal(field.KeyOf(part), form.KeyOf(field, part));
+            }
+
+            foreach (var part in field.EntryParts.Append(stranger))
+            {
+                for (var index = -1; index < field.MaxEntries + 2; index++)
+                {
+                    Assert.Equal(field.KeyOf(index, part), form.KeyOf(field, index, part));
+                }
+            }
+        }
+
+        // A field of another form (equal or not) gets its keys built as the field builds them.
+        var copy = form.Field(ReportFields.Items) with { Id = "otros" };
+        Assert.Equal("otros.3.text", form.KeyOf(copy, 3, copy.EntryParts[1]));
+        Assert.Equal("otros.none", form.KeyOf(copy, copy.Parts[0]));
+    }
+
+    [Fact]
     public void Match_FormOfItsOwn_UsesItsOwnFieldsAndLimits()
     {
         // A form built from another definition must not answer with the default form's keys or maximum.

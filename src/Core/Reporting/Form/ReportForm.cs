@@ -11,7 +11,8 @@ public sealed class ReportForm
     private readonly Dictionary<string, FormField> _byId;
     private readonly Dictionary<string, FormField>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
     private readonly Dictionary<string, IReadOnlyList<FormField>> _byStep;
-    private readonly Dictionary<string, FieldKeyMatch> _knownKeys;
+    private readonly Dictionary<string, FieldKeyMatch> _knownKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldKeys> _keysOf = new(StringComparer.Ordinal);
 
     public ReportForm(IReadOnlyList<FormStep> steps, IReadOnlyList<FormField> fields)
     {
@@ -31,7 +32,7 @@ public sealed class ReportForm
 
         // Validation and rendering ask for a step's fields several times a turn: built once.
         _byStep = Steps.ToDictionary(s => s.Id, s => (IReadOnlyList<FormField>)[.. fields.Where(f => f.StepId == s.Id)], StringComparer.Ordinal);
-        _knownKeys = KnownKeys(fields);
+        BuildKeys(fields);
     }
 
     /// <summary>The steps in order; the wizard renders one card per step.</summary>
@@ -130,38 +131,65 @@ public sealed class ReportForm
         return _byIdSpan.TryGetValue(dot < 0 ? key : key.AsSpan(0, dot), out field!);
     }
 
-    /// <summary>The matches of every input key of the fields, each parsed as <see cref="Match"/> would.</summary>
-    private Dictionary<string, FieldKeyMatch> KnownKeys(IReadOnlyList<FormField> fields)
+    /// <summary>The key of a field's input (<see cref="FormField.KeyOf(FieldPart)"/>), built once per form rather than per call.</summary>
+    public string KeyOf(FormField field, FieldPart part)
     {
-        var known = new Dictionary<string, FieldKeyMatch>(StringComparer.Ordinal);
-        void Add(string key)
+        ArgumentNullException.ThrowIfNull(field);
+        return _keysOf.TryGetValue(field.Id, out var keys) && ReferenceEquals(keys.Field, field) && IndexOf(field.Parts, part) is var p and >= 0
+            ? keys.Parts[p]
+            : field.KeyOf(part);
+    }
+
+    /// <summary>The key of a list entry's input (<see cref="FormField.KeyOf(int, FieldPart)"/>), built once per form for entries below the maximum.</summary>
+    public string KeyOf(FormField field, int index, FieldPart part)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _keysOf.TryGetValue(field.Id, out var keys) && ReferenceEquals(keys.Field, field) && index >= 0 && index < keys.Entries.Length
+            && IndexOf(field.EntryParts, part) is var p and >= 0
+            ? keys.Entries[index][p]
+            : field.KeyOf(index, part);
+    }
+
+    /// <summary>
+    /// Builds every input key of the fields once, with its match as <see cref="Parse"/> gives it (code-keyed inputs and
+    /// entries past a list's maximum are left to parsing).
+    /// </summary>
+    private void BuildKeys(IReadOnlyList<FormField> fields)
+    {
+        string Known(string key)
         {
             if (Parse(key) is { } match)
             {
-                known.TryAdd(key, match);
+                _knownKeys.TryAdd(key, match);
             }
+
+            return key;
         }
 
         foreach (var field in fields)
         {
-            foreach (var part in field.Parts)
+            var parts = field.Parts.Select(part => Known(field.KeyOf(part))).ToArray();
+            var entries = new string[field.EntryParts.Count == 0 ? 0 : field.MaxEntries][];
+            for (var index = 0; index < entries.Length; index++)
             {
-                if (!part.CodeKeyed)
-                {
-                    Add(field.KeyOf(part));
-                }
+                entries[index] = [.. field.EntryParts.Select(part => Known(field.KeyOf(index, part)))];
             }
 
-            for (var index = 0; index < field.MaxEntries && field.EntryParts.Count > 0; index++)
+            _keysOf.TryAdd(field.Id, new FieldKeys(field, parts, entries));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<FieldPart> parts, FieldPart part)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (ReferenceEquals(parts[i], part))
             {
-                foreach (var part in field.EntryParts)
-                {
-                    Add(field.KeyOf(index, part));
-                }
+                return i;
             }
         }
 
-        return known;
+        return -1;
     }
 
     private static FieldPart? PartWithId(IReadOnlyList<FieldPart> parts, ReadOnlySpan<char> id)
@@ -180,6 +208,9 @@ public sealed class ReportForm
     /// <summary>The default form (docs/report-form.md).</summary>
     public static ReportForm Default { get; } = ReportFormDefinition.Build();
 }
+
+/// <summary>The input keys of one field: per part, and per entry and entry part.</summary>
+internal sealed record FieldKeys(FormField Field, string[] Parts, string[][] Entries);
 
 /// <summary>Which field, input, list entry and vocabulary code an input key names.</summary>
 public sealed record FieldKeyMatch(FormField Field, FieldPart Part, int? Index, string? Code);
