@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Planning;
@@ -22,6 +24,79 @@ internal sealed record ReportPlanContext(
     IReadOnlyDictionary<string, string> ActivityLabels,
     IReadOnlyDictionary<string, ReportedSpace>? Reported)
 {
+    /// <summary>Spaces a step card offers, at most this many (the card must stay small).</summary>
+    public const int MaxOfferedSpaces = 60;
+
+    // Distinct role sets remembered per plan; a plan read by more kinds of users computes the rest each time.
+    private const int MaxOfferSets = 64;
+
+    /// <summary>The offered spaces of each set of roles, shared by the turns that read the same plan (null: not shared).</summary>
+    internal ConcurrentDictionary<string, IReadOnlySet<string>>? OfferCache { get; init; }
+
+    /// <summary>
+    /// The ids a step card offers: the user's first <see cref="MaxOfferedSpaces"/> spaces, and the one chosen. The user's
+    /// spaces depend only on the plan and the roles, so they are computed once per plan and set of roles.
+    /// </summary>
+    public IReadOnlySet<string> OfferedSpaces(string? current)
+    {
+        if (OfferCache is not { } cache)
+        {
+            return Offered(current);
+        }
+
+        var key = RolesKey(Roles);
+        if (!cache.TryGetValue(key, out var mine))
+        {
+            if (cache.Count >= MaxOfferSets)
+            {
+                return Offered(current);
+            }
+
+            mine = Offered(null);
+            cache.TryAdd(key, mine);
+        }
+
+        // A chosen space among the user's own changes nothing; another one is added where the list would have it.
+        return current is null || mine.Contains(current) ? mine : Offered(current);
+    }
+
+    private HashSet<string> Offered(string? current)
+    {
+        var offered = new HashSet<string>(StringComparer.Ordinal);
+        var taken = 0;
+        foreach (var space in Plan.Spaces)
+        {
+            if (taken == MaxOfferedSpaces)
+            {
+                break;
+            }
+
+            if (MayReport(space) || space.Id == current)
+            {
+                offered.Add(space.Id);
+                taken++;
+            }
+        }
+
+        return offered;
+    }
+
+    /// <summary>Everything <see cref="MayReport"/> reads of the roles (areas length-prefixed, so no two sets share a key).</summary>
+    private static string RolesKey(UserRoles roles)
+    {
+        if (roles.DelegateOfAnyArea)
+        {
+            return "*";
+        }
+
+        var key = new StringBuilder(roles.IsNobody ? "-" : "+");
+        foreach (var area in roles.DelegateAreas)
+        {
+            key.Append(area.Length).Append(':').Append(area);
+        }
+
+        return key.ToString();
+    }
 
     /// <summary>Whether the user may report a space (by its leader area; a space with no area is open to any delegate).</summary>
     public bool MayReport(ScheduledSpace space) =>
@@ -111,7 +186,7 @@ internal sealed class ReportPlanContextLoader(
             KnownActivityIds = lookups.ActivityIds,
         };
         var reported = withReports ? await reports.ReportedSpacesAsync(entityId, plan.Year, turn.CancellationToken) : null;
-        return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported), planYear);
+        return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported) { OfferCache = lookups.Offers }, planYear);
     }
 
     private static string PlanSpelling(IReadOnlyList<string> knownAreas, string area)
@@ -136,6 +211,8 @@ internal sealed class ReportPlanContextLoader(
         IReadOnlyDictionary<string, string> SpaceLabels,
         IReadOnlyDictionary<string, string> ActivityLabels)
     {
+        public ConcurrentDictionary<string, IReadOnlySet<string>> Offers { get; } = new(StringComparer.Ordinal);
+
         public static PlanLookups Of(Plan plan, EntityCatalog catalog)
         {
             var knownAreas = plan.Activities.SelectMany(a => a.Areas).Concat(plan.Spaces.Select(s => s.LeaderArea).OfType<string>())

@@ -487,23 +487,7 @@ internal sealed class ReportWizard(
     private static FieldRenderContext RenderContext(TurnContext turn, ReportPlanContext plan, ReportWizardDraft wizard, ValidationResult validation)
     {
         // The space list offers the user's own spaces (and the one chosen), not the whole schedule: the card stays small.
-        var current = wizard.Draft.Value("space.id");
-        var offered = new HashSet<string>(StringComparer.Ordinal);
-        var taken = 0;
-        foreach (var space in plan.Plan.Spaces)
-        {
-            if (taken == 60)
-            {
-                break;
-            }
-
-            if (plan.MayReport(space) || space.Id == current)
-            {
-                offered.Add(space.Id);
-                taken++;
-            }
-        }
-
+        var offered = plan.OfferedSpaces(wizard.Draft.Value("space.id"));
         var options = plan.Validation with { KnownSpaceIds = offered };
         return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels) { ActivityLabels = plan.ActivityLabels };
     }
