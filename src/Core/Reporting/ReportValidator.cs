@@ -64,6 +64,7 @@ public static class ReportValidator
     /// </summary>
     private sealed class Run(ReportForm form, ReportValidationContext context, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? otherValues)
     {
+        // The entries of a field without entries: shared, never added to.
         private static readonly List<int> s_noEntries = [];
         private Dictionary<string, List<string>>? _keysByField;
         private List<(string Key, FormField Field)>? _ownedKeys;
@@ -161,6 +162,7 @@ public static class ReportValidator
                         selected += ReportValues.SplitCodes(Get(form.KeyOf(field, part))).Count;
                     }
                 }
+
                 if (selected < min.Min)
                 {
                     Add(field, field.Id, $"elija al menos {min.Min}.", $"pick at least {min.Min}.");
