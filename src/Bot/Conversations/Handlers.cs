@@ -112,7 +112,8 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
     public Dictionary<string, string> Inputs(IEnumerable<string> dataKeys, int max = 1000)
     {
         ArgumentNullException.ThrowIfNull(dataKeys);
-        var skip = dataKeys.Append(Cards.CardActions.VerbKey).ToHashSet(StringComparer.Ordinal);
+        // A set (the wizard's reserved keys, on every step) is used as it is, with its own comparer, rather than copied per turn.
+        var skip = dataKeys as IReadOnlySet<string> ?? dataKeys.ToHashSet(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Data.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
@@ -121,7 +122,7 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
 
         foreach (var property in Data.EnumerateObject())
         {
-            if (skip.Contains(property.Name) || values.Count >= max)
+            if (property.Name == Cards.CardActions.VerbKey || skip.Contains(property.Name) || values.Count >= max)
             {
                 continue;
             }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Planning;
@@ -22,6 +24,79 @@ internal sealed record ReportPlanContext(
     IReadOnlyDictionary<string, string> ActivityLabels,
     IReadOnlyDictionary<string, ReportedSpace>? Reported)
 {
+    /// <summary>Spaces a step card offers, at most this many (the card must stay small).</summary>
+    public const int MaxOfferedSpaces = 60;
+
+    // Distinct role sets remembered per plan; a plan read by more kinds of users computes the rest each time.
+    private const int MaxOfferSets = 64;
+
+    /// <summary>The offered spaces of each set of roles, shared by the turns that read the same plan (null: not shared).</summary>
+    internal ConcurrentDictionary<string, IReadOnlySet<string>>? OfferCache { get; init; }
+
+    /// <summary>
+    /// The ids a step card offers: the user's first <see cref="MaxOfferedSpaces"/> spaces, and the one chosen. The user's
+    /// spaces depend only on the plan and the roles, so they are computed once per plan and set of roles.
+    /// </summary>
+    public IReadOnlySet<string> OfferedSpaces(string? current)
+    {
+        if (OfferCache is not { } cache)
+        {
+            return Offered(current);
+        }
+
+        var key = RolesKey(Roles);
+        if (!cache.TryGetValue(key, out var mine))
+        {
+            if (cache.Count >= MaxOfferSets)
+            {
+                return Offered(current);
+            }
+
+            mine = Offered(null);
+            cache.TryAdd(key, mine);
+        }
+
+        // A chosen space among the user's own changes nothing; another one is added where the list would have it.
+        return current is null || mine.Contains(current) ? mine : Offered(current);
+    }
+
+    private HashSet<string> Offered(string? current)
+    {
+        var offered = new HashSet<string>(StringComparer.Ordinal);
+        var taken = 0;
+        foreach (var space in Plan.Spaces)
+        {
+            if (taken == MaxOfferedSpaces)
+            {
+                break;
+            }
+
+            if (MayReport(space) || space.Id == current)
+            {
+                offered.Add(space.Id);
+                taken++;
+            }
+        }
+
+        return offered;
+    }
+
+    /// <summary>Everything <see cref="MayReport"/> reads of the roles (areas length-prefixed, so no two sets share a key).</summary>
+    private static string RolesKey(UserRoles roles)
+    {
+        if (roles.DelegateOfAnyArea)
+        {
+            return "*";
+        }
+
+        var key = new StringBuilder(roles.IsNobody ? "-" : "+");
+        foreach (var area in roles.DelegateAreas)
+        {
+            key.Append(area.Length).Append(':').Append(area);
+        }
+
+        return key.ToString();
+    }
 
     /// <summary>Whether the user may report a space (by its leader area; a space with no area is open to any delegate).</summary>
     public bool MayReport(ScheduledSpace space) =>
@@ -84,21 +159,47 @@ internal sealed class ReportPlanContextLoader(
         var lookups = s_lookups.GetValue(plan, p => PlanLookups.Of(p, catalog));
         var userRoles = roles.Resolve(turn.User.AadObjectId, turn.User.Id);
         // A delegate's configured area is matched to the plan's spelling (accents and case aside).
-        var allowed = userRoles.DelegateOfAnyArea
-            ? lookups.KnownAreas
-            : [.. userRoles.DelegateAreas.Select(a => lookups.KnownAreas.FirstOrDefault(k => TextFolding.EqualsFolded(k, a)) ?? a)];
-        var validation = new ReportValidationContext(
-            today,
-            plan.Year,
-            allowed.ToHashSet(StringComparer.OrdinalIgnoreCase),
-            lookups.SpaceIds,
-            Catalogs.Default)
+        // The plan's own area set is shared when it already holds the user's areas (the usual case): no copy per turn.
+        IReadOnlySet<string> allowed, known;
+        if (userRoles.DelegateOfAnyArea)
         {
-            KnownAreas = userRoles.DelegateOfAnyArea ? lookups.KnownAreaSet : lookups.KnownAreas.Concat(allowed).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            allowed = known = lookups.KnownAreaSet;
+        }
+        else
+        {
+            var areas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var allKnown = true;
+            foreach (var area in userRoles.DelegateAreas)
+            {
+                var spelled = PlanSpelling(lookups.KnownAreas, area);
+                areas.Add(spelled);
+                allKnown &= lookups.KnownAreaSet.Contains(spelled);
+            }
+
+            allowed = areas;
+            known = allKnown ? lookups.KnownAreaSet : lookups.KnownAreas.Concat(areas).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var validation = new ReportValidationContext(today, plan.Year, allowed, lookups.SpaceIds, Catalogs.Default)
+        {
+            KnownAreas = known,
             KnownActivityIds = lookups.ActivityIds,
         };
         var reported = withReports ? await reports.ReportedSpacesAsync(entityId, plan.Year, turn.CancellationToken) : null;
-        return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported), planYear);
+        return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported) { OfferCache = lookups.Offers }, planYear);
+    }
+
+    private static string PlanSpelling(IReadOnlyList<string> knownAreas, string area)
+    {
+        foreach (var known in knownAreas)
+        {
+            if (TextFolding.EqualsFolded(known, area))
+            {
+                return known;
+            }
+        }
+
+        return area;
     }
 
     /// <summary>The plan's areas, ids and labels, shared by every turn that reads the same plan.</summary>
@@ -110,6 +211,8 @@ internal sealed class ReportPlanContextLoader(
         IReadOnlyDictionary<string, string> SpaceLabels,
         IReadOnlyDictionary<string, string> ActivityLabels)
     {
+        public ConcurrentDictionary<string, IReadOnlySet<string>> Offers { get; } = new(StringComparer.Ordinal);
+
         public static PlanLookups Of(Plan plan, EntityCatalog catalog)
         {
             var knownAreas = plan.Activities.SelectMany(a => a.Areas).Concat(plan.Spaces.Select(s => s.LeaderArea).OfType<string>())

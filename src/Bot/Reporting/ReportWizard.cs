@@ -304,13 +304,13 @@ internal sealed class ReportWizard(
     private async Task StepActionAsync(TurnContext turn, ReportPlanContext plan, Versioned<ReportWizardDraft> stored, CardAction action)
     {
         var wizard = stored.Value;
-        var stepId = action.GetString(WizardVerbs.StepKey) is { } s && s_form.Steps.Any(x => x.Id == s) ? s : wizard.Draft.CurrentStep;
+        var stepId = action.GetString(WizardVerbs.StepKey) is { } s && IsStep(s) ? s : wizard.Draft.CurrentStep;
         var verb = action.Verb.ToLowerInvariant();
 
         if (verb == WizardVerbs.Edit)
         {
             var target = action.GetString(WizardVerbs.TargetKey);
-            if (target is null || target == ReportSteps.Review || !s_form.Steps.Any(x => x.Id == target))
+            if (target is null || target == ReportSteps.Review || !IsStep(target))
             {
                 target = s_form.Steps[0].Id;
             }
@@ -346,9 +346,15 @@ internal sealed class ReportWizard(
             submitted = RemoveEntry(submitted, listField, index);
         }
 
-        // Blank inputs are absent values (a blank new entry is not an entry).
-        submitted = submitted.Where(kv => !string.IsNullOrWhiteSpace(kv.Value) || s_form.Match(kv.Key)?.Index is null)
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // Blank inputs are absent values (a blank new entry is not an entry). Removing while enumerating is allowed and keeps the order.
+        foreach (var (key, value) in submitted)
+        {
+            if (string.IsNullOrWhiteSpace(value) && s_form.Match(key)?.Index is not null)
+            {
+                submitted.Remove(key);
+            }
+        }
+
         var validation = ReportValidator.ValidateStep(s_form, stepId, submitted, plan.Validation, wizard.Draft.Values);
         if (validation.Errors.Any(e => e.Key == "area.leader") && submitted.TryGetValue("area.leader", out var leader) && !string.IsNullOrWhiteSpace(leader))
         {
@@ -403,7 +409,7 @@ internal sealed class ReportWizard(
 
         var role = plan.Roles.IsCoordinator && !plan.Roles.IsDelegateOf(built.Report!.LeaderArea) ? ReportActorRole.Coordinator : ReportActorRole.Delegate;
         var now = time.GetUtcNow();
-        var transition = ReportWorkflow.Submit(built.Report!, role, plan.Validation, now, form: s_form);
+        var transition = ReportWorkflow.Submit(built, role, plan.Validation, now);
         if (!transition.Succeeded)
         {
             var culture = CultureInfo.GetCultureInfo(turn.Language.ToLocale());
@@ -481,8 +487,7 @@ internal sealed class ReportWizard(
     private static FieldRenderContext RenderContext(TurnContext turn, ReportPlanContext plan, ReportWizardDraft wizard, ValidationResult validation)
     {
         // The space list offers the user's own spaces (and the one chosen), not the whole schedule: the card stays small.
-        var current = wizard.Draft.Value("space.id");
-        var offered = plan.Plan.Spaces.Where(s => plan.MayReport(s) || s.Id == current).Take(60).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var offered = plan.OfferedSpaces(wizard.Draft.Value("space.id"));
         var options = plan.Validation with { KnownSpaceIds = offered };
         return new FieldRenderContext(s_form, wizard.Draft.Values, validation, options, turn.Language, plan.SpaceLabels) { ActivityLabels = plan.ActivityLabels };
     }
@@ -528,11 +533,23 @@ internal sealed class ReportWizard(
     private static Dictionary<string, string> MergeLists(ReportDraft draft, string stepId, Dictionary<string, string> submitted)
     {
         var merged = new Dictionary<string, string>(submitted, StringComparer.Ordinal);
-        foreach (var field in s_form.FieldsOf(stepId).Where(f => f.IsList))
+        var sentIndices = new HashSet<int>();
+        foreach (var field in s_form.FieldsOf(stepId))
         {
-            var prefix = field.Id + ".";
-            var sentIndices = submitted.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(k => s_form.Match(k)?.Index).OfType<int>().ToHashSet();
+            if (!field.IsList)
+            {
+                continue;
+            }
+
+            sentIndices.Clear();
+            foreach (var key in submitted.Keys)
+            {
+                if (s_form.Match(key) is { Index: { } sent } match && match.Field.Id == field.Id)
+                {
+                    sentIndices.Add(sent);
+                }
+            }
+
             foreach (var (key, value) in draft.Values)
             {
                 if (s_form.Match(key) is { } match && match.Field.Id == field.Id && (match.Index is null ? !submitted.ContainsKey(key) : !sentIndices.Contains(match.Index.Value)))
@@ -546,13 +563,50 @@ internal sealed class ReportWizard(
     }
 
     /// <summary>List entries of the step that are no longer submitted (removed) leave the draft.</summary>
-    private static ReportDraft WithoutDroppedEntries(ReportDraft draft, string stepId, Dictionary<string, string> submitted) =>
-        draft with
+    private static ReportDraft WithoutDroppedEntries(ReportDraft draft, string stepId, Dictionary<string, string> submitted)
+    {
+        // Usually nothing was removed: the draft is then kept as it is rather than copied.
+        var dropped = 0;
+        foreach (var key in draft.Values.Keys)
         {
-            Values = draft.Values
-                .Where(kv => s_form.Match(kv.Key) is not { Index: not null } match || match.Field.StepId != stepId || submitted.ContainsKey(kv.Key))
-                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-        };
+            if (IsDropped(key, stepId, submitted))
+            {
+                dropped++;
+            }
+        }
+
+        if (dropped == 0)
+        {
+            return draft;
+        }
+
+        var kept = new Dictionary<string, string>(draft.Values.Count - dropped, StringComparer.Ordinal);
+        foreach (var (key, value) in draft.Values)
+        {
+            if (!IsDropped(key, stepId, submitted))
+            {
+                kept[key] = value;
+            }
+        }
+
+        return draft with { Values = kept };
+    }
+
+    private static bool IsDropped(string key, string stepId, Dictionary<string, string> submitted) =>
+        s_form.Match(key) is { Index: not null } match && match.Field.StepId == stepId && !submitted.ContainsKey(key);
+
+    private static bool IsStep(string id)
+    {
+        foreach (var step in s_form.Steps)
+        {
+            if (step.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Removes entry <paramref name="index"/> of a list (and of its companion list) and renumbers the rest.</summary>
     private static Dictionary<string, string> RemoveEntry(Dictionary<string, string> values, FormField field, int index)

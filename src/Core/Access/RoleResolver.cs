@@ -29,7 +29,24 @@ public sealed class RoleOptions
 public sealed record UserRoles(bool IsCoordinator, bool IsInternalControl, IReadOnlyList<string> DelegateAreas, bool DelegateOfAnyArea = false)
 {
     /// <summary>Whether the user may report for that area.</summary>
-    public bool IsDelegateOf(string area) => DelegateOfAnyArea || DelegateAreas.Any(a => TextFolding.EqualsFolded(a, area));
+    public bool IsDelegateOf(string area)
+    {
+        if (DelegateOfAnyArea)
+        {
+            return true;
+        }
+
+        // Asked for every space of the plan on every card: a plain loop, no closure.
+        for (var i = 0; i < DelegateAreas.Count; i++)
+        {
+            if (TextFolding.EqualsFolded(DelegateAreas[i], area))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>No role at all.</summary>
     public bool IsNobody => !IsCoordinator && !IsInternalControl && !DelegateOfAnyArea && DelegateAreas.Count == 0;
@@ -57,9 +74,40 @@ public sealed class RoleResolver(RoleOptions options, bool everyoneIsEverything 
             return new UserRoles(true, true, [], DelegateOfAnyArea: true);
         }
 
-        var ids = userIds.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u!.Trim()).ToArray();
-        bool In(IEnumerable<string>? list) => list is not null && list.Any(entry => ids.Contains(entry.Trim(), StringComparer.OrdinalIgnoreCase));
-        var areas = options.Delegates.Where(d => In(d.Value)).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
-        return new UserRoles(In(options.Coordinators), In(options.InternalControl), areas);
+        // Resolved on every turn, against options read at each call (so a change to them is seen): plain loops, no LINQ.
+        List<string>? areas = null;
+        foreach (var (area, delegates) in options.Delegates)
+        {
+            if (In(delegates, userIds))
+            {
+                (areas ??= []).Add(area);
+            }
+        }
+
+        areas?.Sort(StringComparer.Ordinal);
+        return new UserRoles(In(options.Coordinators, userIds), In(options.InternalControl, userIds), areas ?? []);
+    }
+
+    /// <summary>Whether any entry of the list (trimmed) is one of the ids (trimmed, blanks ignored), case aside.</summary>
+    private static bool In(IList<string>? list, string?[] userIds)
+    {
+        if (list is null)
+        {
+            return false;
+        }
+
+        foreach (var entry in list)
+        {
+            var wanted = entry.AsSpan().Trim();
+            foreach (var id in userIds)
+            {
+                if (!string.IsNullOrWhiteSpace(id) && wanted.Equals(id.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

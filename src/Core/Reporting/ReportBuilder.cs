@@ -25,10 +25,28 @@ public static class ReportBuilder
 
         // Codes are stored in the catalog's own spelling ("taller" typed in a file becomes "TALLER").
         var vocabularies = context.Catalogs.All.Where(v => v.Id != VocabularyIds.Area).ToList();
-        string Canonical(string code) => vocabularies.Select(v => v.Find(code)?.Code).FirstOrDefault(c => c is not null) ?? code;
+        string Canonical(string code)
+        {
+            foreach (var vocabulary in vocabularies)
+            {
+                if (vocabulary.Find(code) is { } entry)
+                {
+                    return entry.Code;
+                }
+            }
 
-        var values = draft.Values.Where(kv => form.Match(kv.Key) is { Field.SystemManaged: false })
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            return code;
+        }
+
+        var values = new Dictionary<string, string>(draft.Values.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in draft.Values)
+        {
+            if (form.Match(key) is { Field.SystemManaged: false })
+            {
+                values[key] = value;
+            }
+        }
+
         var report = ReportValues.FromValues(draft.Id, draft.Year, values, Canonical) with { Status = ReportStatus.Borrador };
         return new ReportBuildResult(report, validation);
     }

@@ -50,28 +50,20 @@ public sealed record ReportDraft
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(submitted);
-        var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, value) in submitted)
+        // Two passes over what was submitted (whether a key is kept is a lookup), so nothing is copied twice.
+        var touched = new List<string>();
+        foreach (var key in submitted.Keys)
         {
-            if (form.Match(key) is not { } match || match.Field.StepId != stepId || match.Field.SystemManaged
-                || match.Index >= match.Field.MaxEntries
-                || (match.Code is { } code && !Vocabulary.IsValidCode(code.ToUpperInvariant())))
+            if (Accepts(form, stepId, key) is { } field && !touched.Contains(field.Id))
             {
-                continue;
-            }
-
-            touched.Add(match.Field.Id);
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                accepted[key] = value.Length > MaxStoredValueLength ? value[..MaxStoredValueLength] : value;
+                touched.Add(field.Id);
             }
         }
 
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, string>(Values.Count + Math.Min(submitted.Count, MaxStoredKeys), StringComparer.Ordinal);
         foreach (var (key, value) in Values)
         {
-            if (form.Match(key) is { } match && touched.Contains(match.Field.Id))
+            if (touched.Count > 0 && form.Match(key) is { } match && touched.Contains(match.Field.Id))
             {
                 continue;
             }
@@ -79,13 +71,31 @@ public sealed record ReportDraft
             merged[key] = value;
         }
 
-        foreach (var (key, value) in accepted.Take(MaxStoredKeys))
+        var stored = 0;
+        foreach (var (key, value) in submitted)
         {
-            merged[key] = value;
+            if (stored == MaxStoredKeys)
+            {
+                break;
+            }
+
+            if (Accepts(form, stepId, key) is not null && !string.IsNullOrWhiteSpace(value))
+            {
+                merged[key] = value.Length > MaxStoredValueLength ? value[..MaxStoredValueLength] : value;
+                stored++;
+            }
         }
 
         return this with { Values = merged };
     }
+
+    /// <summary>The field a submitted key may write on this step, or null for a key that is dropped.</summary>
+    private static FormField? Accepts(ReportForm form, string stepId, string key) =>
+        form.Match(key) is not { } match || match.Field.StepId != stepId || match.Field.SystemManaged
+        || match.Index >= match.Field.MaxEntries
+        || (match.Code is { } code && !Vocabulary.IsValidCode(code.ToUpperInvariant()))
+            ? null
+            : match.Field;
 
     public ReportDraft MoveTo(ReportForm form, string stepId)
     {

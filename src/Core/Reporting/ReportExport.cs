@@ -64,13 +64,15 @@ public static class ReportExport
             };
         }
 
+        // The default form's keys are built once; a field of another form builds its own.
+        var keys = ReportForm.Default;
         var pieces = new List<string>();
         for (var p = 0; p < field.Parts.Count; p++)
         {
             var part = field.Parts[p];
             if (part.CodeKeyed)
             {
-                var prefix = $"{field.KeyOf(part)}.";
+                var prefix = $"{keys.KeyOf(field, part)}.";
                 foreach (var (key, raw) in values.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
                     pieces.Add($"{GroupLabel(key[prefix.Length..], catalogs, culture)}: {raw}");
@@ -79,25 +81,28 @@ public static class ReportExport
                 continue;
             }
 
-            if (Value(part, field.KeyOf(part)) is { } text)
+            if (Value(part, keys.KeyOf(field, part)) is { } text)
             {
                 pieces.Add(p == 0 || field.Parts.Count == 1 ? text : $"{part.Label.For(culture)}: {text}");
             }
         }
 
-        // Only this field's keys are split: the review describes every field, each over all the draft's values.
-        var entryPrefix = field.Id + ".";
-        var entries = values.Keys
-            .Where(k => k.StartsWith(entryPrefix, StringComparison.Ordinal))
-            .Select(k => k.Split('.'))
-            .Where(s => s.Length >= 2 && s[0] == field.Id && int.TryParse(s[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(s => int.Parse(s[1], CultureInfo.InvariantCulture))
-            .Distinct()
-            .Order();
-        foreach (var index in entries)
+        if (field.EntryParts.Count > 0)
         {
-            var parts = field.EntryParts.Select(part => Value(part, field.KeyOf(index, part))).OfType<string>();
-            pieces.Add(string.Join(" / ", parts));
+            var parts = new List<string>(field.EntryParts.Count);
+            foreach (var index in ReportValues.EntryIndices(field.Id, values))
+            {
+                parts.Clear();
+                foreach (var part in field.EntryParts)
+                {
+                    if (Value(part, keys.KeyOf(field, index, part)) is { } text)
+                    {
+                        parts.Add(text);
+                    }
+                }
+
+                pieces.Add(string.Join(" / ", parts));
+            }
         }
 
         return string.Join(field.IsList ? " | " : "; ", pieces);

@@ -27,32 +27,7 @@ public static class ReportValidator
         ArgumentNullException.ThrowIfNull(submitted);
         ArgumentNullException.ThrowIfNull(context);
         var step = form.Step(stepId);
-        // As in ReportDraft.Apply, a field the card submitted replaces its earlier values.
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in submitted.Keys)
-        {
-            if (form.Match(key) is { } match)
-            {
-                touched.Add(match.Field.Id);
-            }
-        }
-
-        var all = new Dictionary<string, string>(submitted.Count + (otherValues?.Count ?? 0), StringComparer.Ordinal);
-        foreach (var (key, value) in otherValues ?? new Dictionary<string, string>())
-        {
-            // Only a key of a touched field needs the full match (a malformed one is kept, as it names no field).
-            if (!form.TryGetFieldOfKey(key, out var field) || !touched.Contains(field.Id) || form.Match(key) is null)
-            {
-                all[key] = value;
-            }
-        }
-
-        foreach (var (key, value) in submitted)
-        {
-            all[key] = value;
-        }
-
-        var run = new Run(form, context, submitted, all);
+        var run = new Run(form, context, submitted, otherValues);
         run.CheckStep(step.Id);
         return new ValidationResult(run.Errors);
     }
@@ -66,7 +41,7 @@ public static class ReportValidator
 
         // One run over all the values, step by step: the same checks as validating each step with everything
         // submitted, without matching every key once per step.
-        var run = new Run(form, context, values, values);
+        var run = new Run(form, context, values, null);
         foreach (var step in form.Steps)
         {
             run.CheckStep(step.Id);
@@ -83,10 +58,17 @@ public static class ReportValidator
     public static ValidationResult ValidateComplete(ParticipationReport report, ReportValidationContext context, ReportForm? form = null) =>
         ValidateAll(form ?? ReportForm.Default, ReportValues.ToValues(report), context);
 
-    private sealed class Run(ReportForm form, ReportValidationContext context, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> all)
+    /// <summary>
+    /// One validation over <paramref name="values"/>. Rules that span steps also see <paramref name="otherValues"/> (the
+    /// draft), minus the fields <paramref name="values"/> replaces, as <see cref="ReportDraft.Apply"/> would store them.
+    /// </summary>
+    private sealed class Run(ReportForm form, ReportValidationContext context, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? otherValues)
     {
-        private readonly Dictionary<string, FieldKeyMatch?> _matches = new(StringComparer.Ordinal);
+        // The entries of a field without entries: shared, never added to.
+        private static readonly List<int> s_noEntries = [];
         private Dictionary<string, List<string>>? _keysByField;
+        private List<(string Key, FormField Field)>? _ownedKeys;
+        private HashSet<string>? _touched;
 
         public List<FieldError> Errors { get; } = [];
 
@@ -104,14 +86,15 @@ public static class ReportValidator
 
         private void CheckKeys(string stepId)
         {
-            foreach (var key in values.Keys)
+            IndexKeys();
+            foreach (var (key, field) in _ownedKeys!)
             {
-                if (!form.TryGetFieldOfKey(key, out var field) || field.StepId != stepId || field.SystemManaged)
+                if (field.StepId != stepId || field.SystemManaged)
                 {
                     continue;
                 }
 
-                var match = MatchOf(key);
+                var match = form.Match(key);
                 if (match is null)
                 {
                     Add(field, key, $"la entrada «{Show(key)}» no existe en este formulario.", $"the input \"{Show(key)}\" does not exist in this form.");
@@ -133,7 +116,7 @@ public static class ReportValidator
                     continue;
                 }
 
-                var key = field.KeyOf(part);
+                var key = form.KeyOf(field, part);
                 var raw = Get(key);
                 if (raw is null)
                 {
@@ -145,7 +128,7 @@ public static class ReportValidator
                     continue;
                 }
 
-                CheckValue(field, part, key, raw, null);
+                CheckValue(new Spot(field, part, key, null), raw);
             }
 
             var entries = Entries(field);
@@ -153,7 +136,7 @@ public static class ReportValidator
             {
                 foreach (var part in field.EntryParts)
                 {
-                    var key = field.KeyOf(index, part);
+                    var key = form.KeyOf(field, index, part);
                     var raw = Get(key);
                     if (raw is null)
                     {
@@ -165,13 +148,21 @@ public static class ReportValidator
                         continue;
                     }
 
-                    CheckValue(field, part, key, raw, index);
+                    CheckValue(new Spot(field, part, key, index), raw);
                 }
             }
 
             if (field.Required && field.Rule<MinSelectionsRule>() is { } min)
             {
-                var selected = field.Parts.Where(p => p.Kind == PartKind.MultiChoice).Sum(p => ReportValues.SplitCodes(Get(field.KeyOf(p))).Count);
+                var selected = 0;
+                foreach (var part in field.Parts)
+                {
+                    if (part.Kind == PartKind.MultiChoice)
+                    {
+                        selected += ReportValues.SplitCodes(Get(form.KeyOf(field, part))).Count;
+                    }
+                }
+
                 if (selected < min.Min)
                 {
                     Add(field, field.Id, $"elija al menos {min.Min}.", $"pick at least {min.Min}.");
@@ -188,9 +179,14 @@ public static class ReportValidator
 
         private void CheckCodeKeyed(FormField field, FieldPart part)
         {
-            var prefix = $"{field.KeyOf(part)}.";
-            foreach (var key in KeysOf(field.Id).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            var prefix = $"{form.KeyOf(field, part)}.";
+            foreach (var key in KeysOf(field.Id))
             {
+                if (!key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var code = key[prefix.Length..];
                 if (!IsValueGroup(code))
                 {
@@ -198,81 +194,80 @@ public static class ReportValidator
                 }
                 else if (Get(key) is { } raw)
                 {
-                    CheckValue(field, part, key, raw, null);
+                    CheckValue(new Spot(field, part, key, null), raw);
                 }
             }
         }
 
-        private void CheckValue(FormField field, FieldPart part, string key, string raw, int? index)
+        private void CheckValue(in Spot spot, string raw)
         {
-            (string Es, string En) where = index is { } i ? ($"entrada {i + 1}, «{part.Label.Es}»: ", $"entry {i + 1}, \"{part.Label.En}\": ") : PartPrefix(field, part);
-            void Fail(string es, string en) => Add(field, key, where.Es + es, where.En + en);
-
+            var part = spot.Part;
             switch (part.Kind)
             {
                 case PartKind.Text or PartKind.LongText:
                     if (raw.Length > part.MaxLength)
                     {
-                        Fail($"tiene {raw.Length} caracteres; el máximo es {part.MaxLength}.", $"has {raw.Length} characters; the maximum is {part.MaxLength}.");
+                        Fail(spot, $"tiene {raw.Length} caracteres; el máximo es {part.MaxLength}.", $"has {raw.Length} characters; the maximum is {part.MaxLength}.");
                     }
                     else if (HasControlCharacter(raw, allowLineBreaks: part.Kind == PartKind.LongText))
                     {
-                        Fail("contiene caracteres de control no permitidos.", "contains control characters that are not allowed.");
+                        Fail(spot, "contiene caracteres de control no permitidos.", "contains control characters that are not allowed.");
                     }
 
                     break;
                 case PartKind.Date:
-                    CheckDate(part, raw, Fail);
+                    CheckDate(spot, raw);
                     break;
                 case PartKind.Number:
-                    CheckNumber(part, raw, Fail);
+                    CheckNumber(spot, raw);
                     break;
                 case PartKind.Choice:
-                    CheckChoice(part, raw.Trim(), Fail);
+                    CheckChoice(spot, raw.Trim());
                     break;
                 case PartKind.MultiChoice:
                     var codes = ReportValues.SplitCodes(raw);
                     if (codes.Count > 100)
                     {
-                        Fail("tiene demasiadas opciones.", "has too many options.");
+                        Fail(spot, "tiene demasiadas opciones.", "has too many options.");
                         break;
                     }
 
                     foreach (var code in codes)
                     {
-                        CheckChoice(part, code, Fail);
+                        CheckChoice(spot, code);
                     }
 
                     break;
                 case PartKind.Toggle:
                     if (!ReportValues.TryParseToggle(raw, out _))
                     {
-                        Fail($"«{Show(raw)}» no es sí/no.", $"\"{Show(raw)}\" is not yes/no.");
+                        Fail(spot, $"«{Show(raw)}» no es sí/no.", $"\"{Show(raw)}\" is not yes/no.");
                     }
 
                     break;
                 case PartKind.Url:
-                    CheckUrl(part, raw.Trim(), Fail);
+                    CheckUrl(spot, raw.Trim());
                     break;
             }
         }
 
-        private void CheckDate(FieldPart part, string raw, Action<string, string> fail)
+        private void CheckDate(in Spot spot, string raw)
         {
+            var part = spot.Part;
             if (!ReportValues.TryParseDate(raw, out var date))
             {
-                fail($"«{Show(raw)}» no es una fecha válida (AAAA-MM-DD).", $"\"{Show(raw)}\" is not a valid date (YYYY-MM-DD).");
+                Fail(spot, $"«{Show(raw)}» no es una fecha válida (AAAA-MM-DD).", $"\"{Show(raw)}\" is not a valid date (YYYY-MM-DD).");
                 return;
             }
 
             if (part.Rule<NotInFutureRule>() is not null && date > context.Today)
             {
-                fail($"la fecha {ReportValues.Date(date)} está en el futuro.", $"the date {ReportValues.Date(date)} is in the future.");
+                Fail(spot, $"la fecha {ReportValues.Date(date)} está en el futuro.", $"the date {ReportValues.Date(date)} is in the future.");
             }
 
             if (part.Rule<WithinPlanYearRule>() is { } year && (date.Year < context.PlanYear || date.Year > context.PlanYear + year.YearsAfter))
             {
-                fail(
+                Fail(spot, 
                     year.YearsAfter == 0
                         ? $"la fecha {ReportValues.Date(date)} está fuera de la vigencia {context.PlanYear}."
                         : $"la fecha {ReportValues.Date(date)} debe estar entre {context.PlanYear} y {context.PlanYear + year.YearsAfter}.",
@@ -282,11 +277,12 @@ public static class ReportValidator
             }
         }
 
-        private static void CheckNumber(FieldPart part, string raw, Action<string, string> fail)
+        private void CheckNumber(in Spot spot, string raw)
         {
+            var part = spot.Part;
             if (!ReportValues.TryParseNumber(raw, out var number))
             {
-                fail($"«{Show(raw)}» no es un número.", $"\"{Show(raw)}\" is not a number.");
+                Fail(spot, $"«{Show(raw)}» no es un número.", $"\"{Show(raw)}\" is not a number.");
                 return;
             }
 
@@ -297,23 +293,24 @@ public static class ReportValidator
 
             if (range.IntegerOnly && decimal.Truncate(number) != number)
             {
-                fail($"{Show(raw)} debe ser un número entero.", $"{Show(raw)} must be a whole number.");
+                Fail(spot, $"{Show(raw)} debe ser un número entero.", $"{Show(raw)} must be a whole number.");
             }
             else if (number < range.Min || number > range.Max)
             {
                 var min = range.Min.ToString(CultureInfo.InvariantCulture);
                 var max = range.Max.ToString(CultureInfo.InvariantCulture);
-                fail($"{Show(raw)} debe estar entre {min} y {max}.", $"{Show(raw)} must be between {min} and {max}.");
+                Fail(spot, $"{Show(raw)} debe estar entre {min} y {max}.", $"{Show(raw)} must be between {min} and {max}.");
             }
         }
 
-        private void CheckChoice(FieldPart part, string code, Action<string, string> fail)
+        private void CheckChoice(in Spot spot, string code)
         {
+            var part = spot.Part;
             if (part.Rule<KnownSpaceRule>() is not null)
             {
                 if (!context.KnownSpaceIds.Contains(code))
                 {
-                    fail($"«{Show(code)}» no es un espacio programado de la vigencia {context.PlanYear}.", $"\"{Show(code)}\" is not a scheduled space of plan year {context.PlanYear}.");
+                    Fail(spot, $"«{Show(code)}» no es un espacio programado de la vigencia {context.PlanYear}.", $"\"{Show(code)}\" is not a scheduled space of plan year {context.PlanYear}.");
                 }
 
                 return;
@@ -323,7 +320,7 @@ public static class ReportValidator
             {
                 if (!context.AllowedAreas.Any(a => string.Equals(a, code, StringComparison.OrdinalIgnoreCase)))
                 {
-                    fail($"no puede reportar por otra dependencia («{Show(code)}»).", $"you cannot report for another area (\"{Show(code)}\").");
+                    Fail(spot, $"no puede reportar por otra dependencia («{Show(code)}»).", $"you cannot report for another area (\"{Show(code)}\").");
                 }
 
                 return;
@@ -334,7 +331,7 @@ public static class ReportValidator
                 IEnumerable<string>? known = context.KnownAreas is { } knownAreas ? knownAreas : AreaCodes();
                 if (code.Length > FormLimits.Text || (known is not null && !known.Any(a => string.Equals(a, code, StringComparison.OrdinalIgnoreCase))))
                 {
-                    fail($"«{Show(code)}» no es una dependencia de la entidad.", $"\"{Show(code)}\" is not an area of the entity.");
+                    Fail(spot, $"«{Show(code)}» no es una dependencia de la entidad.", $"\"{Show(code)}\" is not an area of the entity.");
                 }
 
                 return;
@@ -342,16 +339,17 @@ public static class ReportValidator
 
             if (part.VocabularyId is { } vocabularyId && !(context.Catalogs.TryGet(vocabularyId, out var vocabulary) && vocabulary.Contains(code)))
             {
-                fail($"«{Show(code)}» no es una opción válida.", $"\"{Show(code)}\" is not a valid option.");
+                Fail(spot, $"«{Show(code)}» no es una opción válida.", $"\"{Show(code)}\" is not a valid option.");
             }
         }
 
-        private static void CheckUrl(FieldPart part, string raw, Action<string, string> fail)
+        private void CheckUrl(in Spot spot, string raw)
         {
+            var part = spot.Part;
             var rule = part.Rule<UrlRule>() ?? new UrlRule();
             if (raw.Length > rule.MaxLength)
             {
-                fail($"el enlace tiene {raw.Length} caracteres; el máximo es {rule.MaxLength}.", $"the link has {raw.Length} characters; the maximum is {rule.MaxLength}.");
+                Fail(spot, $"el enlace tiene {raw.Length} caracteres; el máximo es {rule.MaxLength}.", $"the link has {raw.Length} characters; the maximum is {rule.MaxLength}.");
                 return;
             }
 
@@ -362,7 +360,7 @@ public static class ReportValidator
                 && !raw.Any(char.IsWhiteSpace);
             if (!ok)
             {
-                fail(
+                Fail(spot, 
                     rule.HttpsOnly ? $"«{Show(raw)}» no es un enlace https válido." : $"«{Show(raw)}» no es un enlace http(s) válido.",
                     rule.HttpsOnly ? $"\"{Show(raw)}\" is not a valid https link." : $"\"{Show(raw)}\" is not a valid http(s) link.");
             }
@@ -425,9 +423,9 @@ public static class ReportValidator
                             Add(field, "participants.women", $"el desglose por sexo suma {bySex}, más que el total ({total}).", $"the breakdown by sex adds up to {bySex}, more than the total ({total}).");
                         }
 
-                        foreach (var key in KeysOf(field.Id).Where(k => k.StartsWith("participants.group.", StringComparison.Ordinal)))
+                        foreach (var key in KeysOf(field.Id))
                         {
-                            if (Whole(key) is { } count && count > total)
+                            if (key.StartsWith("participants.group.", StringComparison.Ordinal) && Whole(key) is { } count && count > total)
                             {
                                 Add(field, key, $"{count} participantes de un grupo supera el total ({total}).", $"{count} participants of one group exceeds the total ({total}).");
                             }
@@ -483,8 +481,13 @@ public static class ReportValidator
 
                     break;
                 case ReportFields.Evidence:
-                    foreach (var i in entries.Where(i => Get($"evidence.{i}.url") is null && Get($"evidence.{i}.fileName") is null))
+                    foreach (var i in entries)
                     {
+                        if (Get($"evidence.{i}.url") is not null || Get($"evidence.{i}.fileName") is not null)
+                        {
+                            continue;
+                        }
+
                         Add(field, $"evidence.{i}.url", $"entrada {i + 1}: indique un enlace o adjunte un archivo.", $"entry {i + 1}: give a link or attach a file.");
                     }
 
@@ -511,58 +514,58 @@ public static class ReportValidator
             }
         }
 
+        /// <summary>The indices of the field's non-blank entries below its maximum, in order.</summary>
         private List<int> Entries(FormField field)
         {
             if (field.EntryParts.Count == 0)
             {
-                return [];
+                return s_noEntries;
             }
 
-            return
-            [
-                .. KeysOf(field.Id)
-                    .Where(key => !string.IsNullOrWhiteSpace(values[key]))
-                    .Select(MatchOf)
-                    .Where(m => m is not null && m.Index is { } i && i < field.MaxEntries)
-                    .Select(m => m!.Index!.Value)
-                    .Distinct()
-                    .Order(),
-            ];
-        }
-
-        private FieldKeyMatch? MatchOf(string key)
-        {
-            if (!_matches.TryGetValue(key, out var match))
+            var entries = new List<int>();
+            foreach (var key in KeysOf(field.Id))
             {
-                match = form.Match(key);
-                _matches[key] = match;
+                if (!string.IsNullOrWhiteSpace(values[key]) && form.Match(key)?.Index is { } index && index < field.MaxEntries && !entries.Contains(index))
+                {
+                    entries.Add(index);
+                }
             }
 
-            return match;
+            entries.Sort();
+            return entries;
         }
 
         /// <summary>The submitted keys whose first segment names the field, in the order they came.</summary>
         private List<string> KeysOf(string fieldId)
         {
-            if (_keysByField is null)
-            {
-                _keysByField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                foreach (var key in values.Keys)
-                {
-                    if (form.TryGetFieldOfKey(key, out var owner))
-                    {
-                        if (!_keysByField.TryGetValue(owner.Id, out var keys))
-                        {
-                            keys = [];
-                            _keysByField[owner.Id] = keys;
-                        }
+            IndexKeys();
+            return _keysByField!.TryGetValue(fieldId, out var found) ? found : [];
+        }
 
-                        keys.Add(key);
-                    }
-                }
+        /// <summary>Groups the submitted keys by the field their first segment names, once per run.</summary>
+        private void IndexKeys()
+        {
+            if (_keysByField is not null)
+            {
+                return;
             }
 
-            return _keysByField.TryGetValue(fieldId, out var found) ? found : [];
+            _keysByField = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            _ownedKeys = new List<(string, FormField)>(values.Count);
+            foreach (var key in values.Keys)
+            {
+                if (form.TryGetFieldOfKey(key, out var owner))
+                {
+                    if (!_keysByField.TryGetValue(owner.Id, out var keys))
+                    {
+                        keys = [];
+                        _keysByField[owner.Id] = keys;
+                    }
+
+                    keys.Add(key);
+                    _ownedKeys.Add((key, owner));
+                }
+            }
         }
 
         private bool IsValueGroup(string code) =>
@@ -576,7 +579,34 @@ public static class ReportValidator
 
         private string? Get(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-        private string? GetAll(string key) => all.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+        /// <summary>A value of the step, or else of the draft unless the step replaces its field (see <see cref="ReportDraft.Apply"/>).</summary>
+        private string? GetAll(string key)
+        {
+            if (!values.TryGetValue(key, out var v) && (otherValues is null || !otherValues.TryGetValue(key, out v) || IsReplaced(key)))
+            {
+                return null;
+            }
+
+            return string.IsNullOrWhiteSpace(v) ? null : v;
+        }
+
+        /// <summary>A draft key of a field the step submitted (a malformed one is kept, as it names no field).</summary>
+        private bool IsReplaced(string key)
+        {
+            if (_touched is null)
+            {
+                _touched = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var submitted in values.Keys)
+                {
+                    if (form.Match(submitted) is { } match)
+                    {
+                        _touched.Add(match.Field.Id);
+                    }
+                }
+            }
+
+            return form.TryGetFieldOfKey(key, out var field) && _touched.Contains(field.Id) && form.Match(key) is not null;
+        }
 
         private bool On(string key) => ReportValues.TryParseToggle(Get(key), out var on) && on;
 
@@ -590,6 +620,15 @@ public static class ReportValidator
 
         private static int? ToWhole(string? raw) =>
             ReportValues.TryParseNumber(raw, out var n) && n >= 0 && n <= int.MaxValue && decimal.Truncate(n) == n ? (int)n : null;
+
+        /// <summary>An error of one input, prefixed with the input it names (built only when a value fails).</summary>
+        private void Fail(in Spot spot, string es, string en)
+        {
+            var (whereEs, whereEn) = spot.Index is { } i
+                ? ($"entrada {i + 1}, «{spot.Part.Label.Es}»: ", $"entry {i + 1}, \"{spot.Part.Label.En}\": ")
+                : PartPrefix(spot.Field, spot.Part);
+            Add(spot.Field, spot.Key, whereEs + es, whereEn + en);
+        }
 
         private void Add(FormField field, string key, string es, string en) =>
             Errors.Add(new FieldError(field.Id, key, new LocalizedText($"«{field.Label.Es}»: {es}", $"\"{field.Label.En}\": {en}")));
@@ -614,6 +653,9 @@ public static class ReportValidator
 
             return false;
         }
+
+        /// <summary>The input a value was checked for: its field, part, key and list entry.</summary>
+        private readonly record struct Spot(FormField Field, FieldPart Part, string Key, int? Index);
 
         // What a user typed is echoed in messages only briefly (a forged value can be huge).
         private static string Show(string value)

@@ -176,12 +176,7 @@ public static class ReportValues
         DateOnly? Day(string key) => TryParseDate(Get(key), out var d) ? d : null;
         Uri? Link(string key) => Get(key) is { } v && Uri.TryCreate(v, UriKind.Absolute, out var u) ? u : null;
         bool On(string key) => TryParseToggle(Get(key), out var on) && on;
-        IEnumerable<int> Indices(string field) => values.Keys
-            .Select(k => k.Split('.'))
-            .Where(s => s.Length >= 2 && s[0] == field && int.TryParse(s[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(s => int.Parse(s[1], CultureInfo.InvariantCulture))
-            .Distinct()
-            .Order();
+        List<int> Indices(string field) => EntryIndices(field, values);
 
         var unscheduled = On("space.unscheduled");
         var byGroup = values.Keys
@@ -268,5 +263,28 @@ public static class ReportValues
             DifferentialFocus = new DifferentialFocus(On("differentialFocus.applied"), Get("differentialFocus.description")),
             Status = status,
         };
+    }
+
+    /// <summary>The entry numbers of a field's keys ("items.2.text" → 2), in order; asked of every list field by the review and the build.</summary>
+    internal static List<int> EntryIndices(string fieldId, IReadOnlyDictionary<string, string> values)
+    {
+        var indices = new List<int>();
+        foreach (var key in values.Keys)
+        {
+            if (key.Length <= fieldId.Length || key[fieldId.Length] != '.' || !key.StartsWith(fieldId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = key.AsSpan(fieldId.Length + 1);
+            var dot = rest.IndexOf('.');
+            if (int.TryParse(dot < 0 ? rest : rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && !indices.Contains(index))
+            {
+                indices.Add(index);
+            }
+        }
+
+        indices.Sort();
+        return indices;
     }
 }

@@ -123,14 +123,34 @@ public static class ReportWorkflow
         var validation = ReportValidator.ValidateComplete(report, context, form);
         if (!validation.IsValid)
         {
-            return new TransitionResult(null, new LocalizedText(
-                $"El reporte está incompleto: corrija {validation.Errors.Count} campo(s) señalado(s).",
-                $"The report is incomplete: fix the {validation.Errors.Count} field(s) shown."))
-            { Validation = validation };
+            return Incomplete(validation);
         }
 
         return Apply(report, ReportAction.Submit, role, context.Today, now, unlocked, periods: context.Periods);
     }
+
+    /// <summary>
+    /// Submits a report <see cref="ReportBuilder.Build"/> has just built: the builder's validation of the draft stands for
+    /// <see cref="ReportValidator.ValidateComplete"/>, as the report was read from exactly the values it checked (the
+    /// report is not flattened and checked a second time in the same turn).
+    /// </summary>
+    public static TransitionResult Submit(ReportBuildResult built, ReportActorRole role, ReportValidationContext context, DateTimeOffset now, bool unlocked = false)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+        ArgumentNullException.ThrowIfNull(context);
+        if (built.Report is not { } report || !built.Validation.IsValid)
+        {
+            return Incomplete(built.Validation);
+        }
+
+        return Apply(report, ReportAction.Submit, role, context.Today, now, unlocked, periods: context.Periods);
+    }
+
+    private static TransitionResult Incomplete(ValidationResult validation) =>
+        new(null, new LocalizedText(
+            $"El reporte está incompleto: corrija {validation.Errors.Count} campo(s) señalado(s).",
+            $"The report is incomplete: fix the {validation.Errors.Count} field(s) shown."))
+        { Validation = validation };
 
     private static (string Es, string En) Verb(ReportAction action) => action switch
     {

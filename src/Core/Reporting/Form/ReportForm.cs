@@ -11,6 +11,8 @@ public sealed class ReportForm
     private readonly Dictionary<string, FormField> _byId;
     private readonly Dictionary<string, FormField>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
     private readonly Dictionary<string, IReadOnlyList<FormField>> _byStep;
+    private readonly Dictionary<string, FieldKeyMatch> _knownKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldKeys> _keysOf = new(StringComparer.Ordinal);
 
     public ReportForm(IReadOnlyList<FormStep> steps, IReadOnlyList<FormField> fields)
     {
@@ -30,6 +32,7 @@ public sealed class ReportForm
 
         // Validation and rendering ask for a step's fields several times a turn: built once.
         _byStep = Steps.ToDictionary(s => s.Id, s => (IReadOnlyList<FormField>)[.. fields.Where(f => f.StepId == s.Id)], StringComparer.Ordinal);
+        BuildKeys(fields);
     }
 
     /// <summary>The steps in order; the wizard renders one card per step.</summary>
@@ -67,6 +70,14 @@ public sealed class ReportForm
     /// accepted in the shapes the field defines, so a forged key cannot smuggle a value into storage.
     /// </summary>
     public FieldKeyMatch? Match(string key)
+    {
+        // Every key a card can send (all but code-keyed inputs and entries past a list's maximum) was parsed once, when
+        // the form was built: a draft's keys are matched many times a turn.
+        return key is not null && _knownKeys.TryGetValue(key, out var known) ? known : Parse(key!);
+    }
+
+    /// <summary>Parses a key without the table of known keys (what <see cref="Match"/> answers for any key).</summary>
+    internal FieldKeyMatch? Parse(string key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200 || !TryGetFieldOfKey(key, out var field))
         {
@@ -120,6 +131,67 @@ public sealed class ReportForm
         return _byIdSpan.TryGetValue(dot < 0 ? key : key.AsSpan(0, dot), out field!);
     }
 
+    /// <summary>The key of a field's input (<see cref="FormField.KeyOf(FieldPart)"/>), built once per form rather than per call.</summary>
+    public string KeyOf(FormField field, FieldPart part)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _keysOf.TryGetValue(field.Id, out var keys) && ReferenceEquals(keys.Field, field) && IndexOf(field.Parts, part) is var p and >= 0
+            ? keys.Parts[p]
+            : field.KeyOf(part);
+    }
+
+    /// <summary>The key of a list entry's input (<see cref="FormField.KeyOf(int, FieldPart)"/>), built once per form for entries below the maximum.</summary>
+    public string KeyOf(FormField field, int index, FieldPart part)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _keysOf.TryGetValue(field.Id, out var keys) && ReferenceEquals(keys.Field, field) && index >= 0 && index < keys.Entries.Length
+            && IndexOf(field.EntryParts, part) is var p and >= 0
+            ? keys.Entries[index][p]
+            : field.KeyOf(index, part);
+    }
+
+    /// <summary>
+    /// Builds every input key of the fields once, with its match as <see cref="Parse"/> gives it (code-keyed inputs and
+    /// entries past a list's maximum are left to parsing).
+    /// </summary>
+    private void BuildKeys(IReadOnlyList<FormField> fields)
+    {
+        string Known(string key)
+        {
+            if (Parse(key) is { } match)
+            {
+                _knownKeys.TryAdd(key, match);
+            }
+
+            return key;
+        }
+
+        foreach (var field in fields)
+        {
+            var parts = field.Parts.Select(part => Known(field.KeyOf(part))).ToArray();
+            var entries = new string[field.EntryParts.Count == 0 ? 0 : field.MaxEntries][];
+            for (var index = 0; index < entries.Length; index++)
+            {
+                entries[index] = [.. field.EntryParts.Select(part => Known(field.KeyOf(index, part)))];
+            }
+
+            _keysOf.TryAdd(field.Id, new FieldKeys(field, parts, entries));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<FieldPart> parts, FieldPart part)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (ReferenceEquals(parts[i], part))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static FieldPart? PartWithId(IReadOnlyList<FieldPart> parts, ReadOnlySpan<char> id)
     {
         for (var i = 0; i < parts.Count; i++)
@@ -136,6 +208,9 @@ public sealed class ReportForm
     /// <summary>The default form (docs/report-form.md).</summary>
     public static ReportForm Default { get; } = ReportFormDefinition.Build();
 }
+
+/// <summary>The input keys of one field: per part, and per entry and entry part.</summary>
+internal sealed record FieldKeys(FormField Field, string[] Parts, string[][] Entries);
 
 /// <summary>Which field, input, list entry and vocabulary code an input key names.</summary>
 public sealed record FieldKeyMatch(FormField Field, FieldPart Part, int? Index, string? Code);
