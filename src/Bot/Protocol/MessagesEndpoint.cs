@@ -26,6 +26,9 @@ internal static class MessagesEndpoint
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // CreateLogger(Type) formats the type's name on every call; the category is the same string.
+    private static readonly string LoggerCategory = typeof(MessagesEndpoint).FullName!;
+
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
@@ -41,7 +44,7 @@ internal static class MessagesEndpoint
         [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] ILoggerFactory loggerFactory)
     {
-        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
+        var logger = loggerFactory.CreateLogger(LoggerCategory);
         var cancellationToken = http.RequestAborted;
 
         if (http.Request.ContentLength > MaxBodyBytes)
@@ -216,7 +219,12 @@ internal static class MessagesEndpoint
 
     private static List<T>? WithoutNulls<T>(IList<T>? items)
         where T : class =>
-        items is null ? null : [.. items.Where(item => item is not null)];
+        items switch
+        {
+            null => null,
+            List<T> list when !list.Contains(null!) => list, // the usual case: no copy
+            _ => [.. items.Where(item => item is not null)],
+        };
 
     /// <summary>
     /// Writes an invoke response body as <c>Results.Json</c> with <see cref="SerializerOptions"/> would, byte for byte, but
