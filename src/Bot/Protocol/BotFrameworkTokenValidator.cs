@@ -26,6 +26,7 @@ internal sealed class BotFrameworkTokenValidator(
     // The channel repeats one token on every activity for about an hour: parsing it, reading its claims and checking its
     // signature once is enough. Lifetime and the request-dependent checks still run on every request (RevalidateAsync).
     private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _allowedTenants;
 
     public async Task<InboundAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
@@ -237,9 +238,10 @@ internal sealed class BotFrameworkTokenValidator(
         return InboundAuthenticationResult.Success(CreateIdentity(token));
     }
 
-    private static InboundAuthenticationResult? CheckTenant(BotOptions settings, Activity activity)
+    private InboundAuthenticationResult? CheckTenant(BotOptions settings, Activity activity)
     {
-        var allowed = settings.EffectiveAllowedTenants;
+        // The options never change once bound (IOptions); the set was built anew on every request.
+        var allowed = _allowedTenants ??= settings.EffectiveAllowedTenants;
         if (allowed.Count == 0)
         {
             return null;
@@ -257,9 +259,9 @@ internal sealed class BotFrameworkTokenValidator(
         if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
             && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
             && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(id.GetString()))
+            && id.GetString() is { } tenantId && !string.IsNullOrWhiteSpace(tenantId))
         {
-            return id.GetString();
+            return tenantId;
         }
 
         return string.IsNullOrWhiteSpace(activity.Conversation?.TenantId) ? null : activity.Conversation.TenantId;
