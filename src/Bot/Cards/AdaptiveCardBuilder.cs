@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -28,6 +30,9 @@ internal sealed class AdaptiveCardBuilder
     private static ArrayBufferWriter<byte>? t_measureBuffer;
     [ThreadStatic]
     private static Utf8JsonWriter? t_measureWriter;
+
+    // The bytes a built card was measured as: the invoke response writes them rather than serialising the card again.
+    private static readonly ConditionalWeakTable<JsonObject, WrittenCard> s_written = [];
 
     public AdaptiveCardBuilder Add(JsonObject element)
     {
@@ -73,7 +78,8 @@ internal sealed class AdaptiveCardBuilder
 
     /// <summary>
     /// The card JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>. The card takes
-    /// the builder's elements (no copy on every turn), so a builder builds one card.
+    /// the builder's elements (no copy on every turn), so a builder builds one card. A built card is not changed
+    /// afterwards: it is sent as the bytes it was measured as (<see cref="TryGetWritten"/>).
     /// </summary>
     public JsonObject Build()
     {
@@ -101,12 +107,28 @@ internal sealed class AdaptiveCardBuilder
             card["msteams"] = new JsonObject { ["width"] = "Full" };
         }
 
-        EnsureWithinSizeLimit(card);
+        var written = Write(card);
+        if (written.Length >= MaxSizeBytes)
+        {
+            throw new CardTooLargeException(written.Length, MaxSizeBytes);
+        }
+
+        s_written.AddOrUpdate(card, new WrittenCard(written));
         return card;
     }
 
+    /// <summary>
+    /// The compact UTF-8 JSON of a card this class built, as measured; false for any other object, or when it was taken
+    /// already. The caller owns it (one taker only) and disposes of it once written.
+    /// </summary>
+    public static bool TryTakeWritten(JsonObject card, [NotNullWhen(true)] out WrittenCard? written) =>
+        s_written.TryGetValue(card, out written) && s_written.Remove(card);
+
     /// <summary>The card's size as sent: compact UTF-8 JSON.</summary>
-    public static int SizeInBytes(JsonObject card)
+    public static int SizeInBytes(JsonObject card) => Write(card).Length;
+
+    /// <summary>The card written into the thread's buffer (valid until the next write on this thread).</summary>
+    private static ReadOnlySpan<byte> Write(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
         var buffer = t_measureBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
@@ -115,7 +137,6 @@ internal sealed class AdaptiveCardBuilder
         writer.Reset(buffer);
         card.WriteTo(writer);
         writer.Flush();
-        var size = buffer.WrittenCount;
         if (buffer.Capacity > 4 * MaxSizeBytes)
         {
             // An oversized card (about to be refused) must not keep its buffer alive on the thread.
@@ -123,7 +144,7 @@ internal sealed class AdaptiveCardBuilder
             t_measureWriter = null;
         }
 
-        return size;
+        return buffer.WrittenSpan;
     }
 
     private void ThrowIfBuilt()
@@ -140,6 +161,30 @@ internal sealed class AdaptiveCardBuilder
         if (size >= MaxSizeBytes)
         {
             throw new CardTooLargeException(size, MaxSizeBytes);
+        }
+    }
+}
+
+/// <summary>A built card's UTF-8 JSON in a pooled buffer (cards not sent in an invoke response leave it to the GC).</summary>
+internal sealed class WrittenCard : IDisposable
+{
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    public WrittenCard(ReadOnlySpan<byte> utf8Json)
+    {
+        _buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+        utf8Json.CopyTo(_buffer);
+        _length = utf8Json.Length;
+    }
+
+    public ReadOnlySpan<byte> Utf8Json => (_buffer ?? throw new ObjectDisposedException(nameof(WrittenCard))).AsSpan(0, _length);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

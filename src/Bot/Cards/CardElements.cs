@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ParticipaBot.Bot.Cards;
@@ -113,13 +116,7 @@ internal static class CardElements
         string? value = null)
     {
         var input = Input("Input.ChoiceSet", id, label, isRequired, errorMessage);
-        var array = new JsonArray();
-        foreach (var (title, choiceValue) in choices)
-        {
-            array.Add(new JsonObject { ["title"] = title, ["value"] = choiceValue });
-        }
-
-        input["choices"] = array;
+        input["choices"] = ChoiceLists.Create(choices);
         input["style"] = expanded ? "expanded" : "compact";
         if (isMultiSelect)
         {
@@ -203,5 +200,91 @@ internal static class CardElements
         }
 
         return input;
+    }
+}
+
+/// <summary>
+/// The "choices" arrays of choice sets. Catalogue lists (value groups, goals, areas) are the same on every card and were
+/// a node tree of two values per choice on every turn: each distinct list is written once and each card gets an array
+/// over that shared JSON (materialised only if read), which writes the same bytes. Entries are matched by content.
+/// </summary>
+internal static class ChoiceLists
+{
+    private const int Capacity = 512;
+    private static readonly ConcurrentDictionary<int, Entry> s_lists = new();
+
+    public static JsonArray Create(IEnumerable<(string Title, string Value)> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var list = choices as IReadOnlyList<(string Title, string Value)> ?? [.. choices];
+        var hash = new HashCode();
+        hash.Add(list.Count);
+        foreach (var (title, value) in list)
+        {
+            hash.Add(title);
+            hash.Add(value);
+        }
+
+        var key = hash.ToHashCode();
+        if (!s_lists.TryGetValue(key, out var entry) || !entry.Matches(list))
+        {
+            entry = new Entry(list);
+            if (s_lists.Count >= Capacity)
+            {
+                s_lists.Clear();
+            }
+
+            s_lists[key] = entry;
+        }
+
+        return JsonArray.Create(entry.Json)!;
+    }
+
+    private sealed class Entry
+    {
+        private readonly (string Title, string Value)[] _choices;
+
+        public Entry(IReadOnlyList<(string Title, string Value)> choices)
+        {
+            _choices = [.. choices];
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Protocol.WireJson.Encoder }))
+            {
+                writer.WriteStartArray();
+                foreach (var (title, value) in _choices)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("title", title);
+                    writer.WriteString("value", value);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            using var document = JsonDocument.Parse(buffer.WrittenMemory);
+            Json = document.RootElement.Clone();
+        }
+
+        public JsonElement Json { get; }
+
+        public bool Matches(IReadOnlyList<(string Title, string Value)> choices)
+        {
+            if (choices.Count != _choices.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _choices.Length; i++)
+            {
+                if (!string.Equals(choices[i].Title, _choices[i].Title, StringComparison.Ordinal)
+                    || !string.Equals(choices[i].Value, _choices[i].Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

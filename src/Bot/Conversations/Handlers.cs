@@ -112,8 +112,11 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
     public Dictionary<string, string> Inputs(IEnumerable<string> dataKeys, int max = 1000)
     {
         ArgumentNullException.ThrowIfNull(dataKeys);
-        // A set (the wizard's reserved keys, on every step) is used as it is, with its own comparer, rather than copied per turn.
-        var skip = dataKeys as IReadOnlySet<string> ?? dataKeys.ToHashSet(StringComparer.Ordinal);
+
+        // An ordinal set (the callers' reserved keys) is used as it is rather than copied on every action.
+        var skip = dataKeys is HashSet<string> set && (set.Comparer == StringComparer.Ordinal || set.Comparer == EqualityComparer<string>.Default)
+            ? set
+            : dataKeys.ToHashSet(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Data.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
@@ -122,7 +125,13 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
 
         foreach (var property in Data.EnumerateObject())
         {
-            if (property.Name == Cards.CardActions.VerbKey || skip.Contains(property.Name) || values.Count >= max)
+            if (values.Count >= max || property.NameEquals(Cards.CardActions.VerbKey))
+            {
+                continue;
+            }
+
+            var name = property.Name;
+            if (skip.Contains(name))
             {
                 continue;
             }
@@ -137,7 +146,7 @@ internal sealed record CardAction(string Verb, System.Text.Json.JsonElement Data
             };
             if (text is not null)
             {
-                values[property.Name] = text;
+                values[name] = text;
             }
         }
 

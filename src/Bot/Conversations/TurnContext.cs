@@ -139,9 +139,24 @@ internal sealed class TurnContext
         Type = ActivityTypes.Message,
         Attachments =
         [
-            new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonSerializer.SerializeToElement(card) },
+            new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = CardElement(card) },
         ],
     };
+
+    /// <summary>The card as a JSON element: read from the bytes it was measured as when the builder made it.</summary>
+    private static JsonElement CardElement(JsonObject card)
+    {
+        if (!AdaptiveCardBuilder.TryTakeWritten(card, out var written))
+        {
+            return JsonSerializer.SerializeToElement(card);
+        }
+
+        using (written)
+        {
+            var reader = new Utf8JsonReader(written.Utf8Json);
+            return JsonElement.ParseValue(ref reader);
+        }
+    }
 
     // Outgoing fields per PROTOCOL.md §2.2: from/recipient swapped, the conversation id, no serviceUrl or timestamps.
     private Activity Address(Activity activity)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,14 @@ internal sealed class BotFrameworkTokenValidator(
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     public const string AuthenticationType = "BotFramework";
 
+    /// <summary>Distinct tokens remembered; the channel sends one token for about an hour, so a few suffice (starts over when full).</summary>
+    internal const int ValidatedCapacity = 2048;
+
+    // The channel repeats one token on every activity for about an hour: parsing it, reading its claims and checking its
+    // signature once is enough. Lifetime and the request-dependent checks still run on every request (RevalidateAsync).
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _allowedTenants;
+
     public async Task<InboundAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -37,11 +46,20 @@ internal sealed class BotFrameworkTokenValidator(
         }
         else
         {
-            var token = ExtractToken(authorizationHeader);
-            issuer = token?.Issuer;
-            result = token is null
-                ? InboundAuthenticationResult.Unauthorized("missing or malformed Authorization header or token")
-                : await ValidateTokenAsync(settings, token, activity, cancellationToken);
+            var tokenStart = BearerTokenStart(authorizationHeader);
+            if (tokenStart > 0 && _validated.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(authorizationHeader.AsSpan(tokenStart), out var validated))
+            {
+                issuer = validated.Issuer;
+                result = await RevalidateAsync(settings, validated, activity, cancellationToken);
+            }
+            else
+            {
+                var token = tokenStart > 0 ? JwtToken.TryParse(authorizationHeader![tokenStart..]) : null;
+                issuer = token?.Issuer;
+                result = token is null
+                    ? InboundAuthenticationResult.Unauthorized("missing or malformed Authorization header or token")
+                    : await ValidateTokenAsync(settings, token, authorizationHeader![tokenStart..], activity, cancellationToken);
+            }
         }
 
         if (result.Succeeded)
@@ -64,21 +82,44 @@ internal sealed class BotFrameworkTokenValidator(
         return result;
     }
 
-    /// <summary>"Bearer &lt;token&gt;": exactly two parts separated by one space, scheme Bearer.</summary>
-    private static JwtToken? ExtractToken(string? header)
+    /// <summary>
+    /// "Bearer &lt;token&gt;": exactly two parts separated by one space, scheme Bearer. The index where the token starts,
+    /// or -1 (read in place: the header is looked up in the cache of validated tokens without copying the token).
+    /// </summary>
+    private static int BearerTokenStart(string? header)
     {
         if (string.IsNullOrEmpty(header))
         {
-            return null;
+            return -1;
         }
 
-        var parts = header.Split(' ');
-        return parts.Length == 2 && string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase)
-            ? JwtToken.TryParse(parts[1])
-            : null;
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        return space >= 0
+            && header.IndexOf(' ', space + 1) < 0
+            && header.AsSpan(0, space).Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+                ? space + 1
+                : -1;
     }
 
-    private async Task<InboundAuthenticationResult> ValidateTokenAsync(BotOptions settings, JwtToken token, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// A token validated before: only what can have changed since is checked again: that its key is still the one
+    /// published (else it is validated from scratch), its lifetime, and everything that depends on the request.
+    /// </summary>
+    private async Task<InboundAuthenticationResult> RevalidateAsync(
+        BotOptions settings, ValidatedToken validated, Activity activity, CancellationToken cancellationToken)
+    {
+        var key = await keyCache.GetKeyAsync(validated.MetadataUrl, validated.KeyId, cancellationToken);
+        if (!ReferenceEquals(key, validated.Key))
+        {
+            _validated.TryRemove(validated.Token, out _);
+            var token = JwtToken.TryParse(validated.Token)!;
+            return await ValidateTokenAsync(settings, token, validated.Token, activity, cancellationToken);
+        }
+
+        return CheckLifetime(validated.ExpiresAt, validated.NotBefore) ?? CheckRequest(settings, validated, activity);
+    }
+
+    private async Task<InboundAuthenticationResult> ValidateTokenAsync(BotOptions settings, JwtToken token, string tokenText, Activity activity, CancellationToken cancellationToken)
     {
         if (token.Algorithm != "RS256")
         {
@@ -110,15 +151,9 @@ internal sealed class BotFrameworkTokenValidator(
             return InboundAuthenticationResult.Unauthorized("signature is not valid");
         }
 
-        var now = timeProvider.GetUtcNow();
-        if (token.ExpiresAt is not { } expires || now >= expires + ClockSkew)
+        if (CheckLifetime(token.ExpiresAt, token.NotBefore) is { } lifetimeFailure)
         {
-            return InboundAuthenticationResult.Unauthorized("token is expired or has no exp");
-        }
-
-        if (token.NotBefore is { } notBefore && now <= notBefore - ClockSkew)
-        {
-            return InboundAuthenticationResult.Unauthorized("token is not valid yet (nbf)");
+            return lifetimeFailure;
         }
 
         var appId = settings.AppId!;
@@ -128,20 +163,49 @@ internal sealed class BotFrameworkTokenValidator(
             return InboundAuthenticationResult.Unauthorized("audience is not this bot");
         }
 
-        return isBotFramework
-            ? CheckBotFrameworkToken(token, key, activity)
-            : CheckEntraToken(settings, token, key, activity);
+        // Everything that depends on the token alone has passed: remembered for the next requests with this token.
+        var validated = new ValidatedToken(
+            tokenText, issuer!, isBotFramework, metadataUrl, token.KeyId, key, token.ExpiresAt!.Value, token.NotBefore,
+            token.GetClaim("serviceurl"), token.GetClaim("tid"), Claims(token));
+        if (_validated.Count >= ValidatedCapacity)
+        {
+            _validated.Clear();
+        }
+
+        _validated[tokenText] = validated;
+        return CheckRequest(settings, validated, activity);
     }
 
-    private static InboundAuthenticationResult CheckBotFrameworkToken(JwtToken token, SigningKey key, Activity activity)
+    /// <summary>exp is required: now &lt; exp + skew; nbf when present: now &gt; nbf - skew. Null when the token is within its lifetime.</summary>
+    private InboundAuthenticationResult? CheckLifetime(DateTimeOffset? expiresAt, DateTimeOffset? notBefore)
     {
+        var now = timeProvider.GetUtcNow();
+        if (expiresAt is not { } expires || now >= expires + ClockSkew)
+        {
+            return InboundAuthenticationResult.Unauthorized("token is expired or has no exp");
+        }
+
+        if (notBefore is { } nbf && now <= nbf - ClockSkew)
+        {
+            return InboundAuthenticationResult.Unauthorized("token is not valid yet (nbf)");
+        }
+
+        return null;
+    }
+
+    /// <summary>The checks that depend on the request (channel, serviceUrl), run on every request, cached token or not.</summary>
+    private InboundAuthenticationResult CheckRequest(BotOptions settings, ValidatedToken token, Activity activity) =>
+        token.IsBotFramework ? CheckBotFrameworkToken(token, activity) : CheckEntraToken(settings, token, activity);
+
+    private static InboundAuthenticationResult CheckBotFrameworkToken(ValidatedToken token, Activity activity)
+    {
+        var key = token.Key;
         if (string.IsNullOrEmpty(activity.ChannelId) || key.Endorsements is null || !key.Endorsements.Contains(activity.ChannelId))
         {
             return InboundAuthenticationResult.Forbidden($"signing key is not endorsed for channel '{activity.ChannelId}'");
         }
 
-        var serviceUrl = token.GetClaim("serviceurl");
-        if (serviceUrl is null || !SameServiceUrl(serviceUrl, activity.ServiceUrl))
+        if (token.ServiceUrl is not { } serviceUrl || !SameServiceUrl(serviceUrl, activity.ServiceUrl))
         {
             return InboundAuthenticationResult.Unauthorized("serviceurl claim does not match the activity's serviceUrl");
         }
@@ -150,23 +214,22 @@ internal sealed class BotFrameworkTokenValidator(
     }
 
     /// <summary>Entra tokens: bound to the configured tenant; Entra keys carry no endorsements.</summary>
-    private InboundAuthenticationResult CheckEntraToken(BotOptions settings, JwtToken token, SigningKey key, Activity activity)
+    private InboundAuthenticationResult CheckEntraToken(BotOptions settings, ValidatedToken token, Activity activity)
     {
-        var tenantId = token.GetClaim("tid");
-        if (!string.Equals(tenantId, settings.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(token.TenantId, settings.TenantId, StringComparison.OrdinalIgnoreCase))
         {
             return InboundAuthenticationResult.Unauthorized("Entra token tid is not the configured tenant");
         }
 
         // The key's own issuer (a "{tenantid}" template in Entra's JWKS) must belong to the configured tenant too.
-        if (key.Issuer is { } keyIssuer
+        if (token.Key.Issuer is { } keyIssuer
             && !settings.EntraIssuers.Contains(keyIssuer.Replace("{tenantid}", settings.TenantId, StringComparison.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
         {
             return InboundAuthenticationResult.Unauthorized("Entra signing key belongs to another issuer");
         }
 
         // Entra tokens from agents may lack serviceurl; then the activity's host must at least be an allowed one.
-        var serviceUrl = token.GetClaim("serviceurl");
+        var serviceUrl = token.ServiceUrl;
         if (serviceUrl is not null ? !SameServiceUrl(serviceUrl, activity.ServiceUrl) : !ServiceUrlPolicy.IsAllowed(activity.ServiceUrl, settings.EffectiveServiceUrlHosts(environment.IsDevelopment())))
         {
             return InboundAuthenticationResult.Unauthorized("serviceUrl does not match the token or is not an allowed host");
@@ -175,9 +238,10 @@ internal sealed class BotFrameworkTokenValidator(
         return InboundAuthenticationResult.Success(CreateIdentity(token));
     }
 
-    private static InboundAuthenticationResult? CheckTenant(BotOptions settings, Activity activity)
+    private InboundAuthenticationResult? CheckTenant(BotOptions settings, Activity activity)
     {
-        var allowed = settings.EffectiveAllowedTenants;
+        // The options never change once bound (IOptions); the set was built anew on every request.
+        var allowed = _allowedTenants ??= settings.EffectiveAllowedTenants;
         if (allowed.Count == 0)
         {
             return null;
@@ -195,9 +259,9 @@ internal sealed class BotFrameworkTokenValidator(
         if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
             && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
             && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(id.GetString()))
+            && id.GetString() is { } tenantId && !string.IsNullOrWhiteSpace(tenantId))
         {
-            return id.GetString();
+            return tenantId;
         }
 
         return string.IsNullOrWhiteSpace(activity.Conversation?.TenantId) ? null : activity.Conversation.TenantId;
@@ -207,7 +271,10 @@ internal sealed class BotFrameworkTokenValidator(
         activityServiceUrl is not null
         && string.Equals(claim.TrimEnd('/'), activityServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private static ClaimsIdentity CreateIdentity(JwtToken token)
+    /// <summary>A fresh identity per request (it is mutable), from the claims read once per token.</summary>
+    private static ClaimsIdentity CreateIdentity(ValidatedToken token) => new(token.Claims, AuthenticationType);
+
+    private static Claim[] Claims(JwtToken token)
     {
         var claims = new List<Claim>();
         foreach (var property in token.Payload.EnumerateObject())
@@ -226,6 +293,23 @@ internal sealed class BotFrameworkTokenValidator(
             }
         }
 
-        return new ClaimsIdentity(claims, AuthenticationType);
+        return [.. claims];
     }
+
+    /// <summary>
+    /// A token that passed every check that depends on the token alone (shape, alg, issuer, key, signature, audience),
+    /// with what the per-request checks read from it. Keyed by the whole token text, signature included.
+    /// </summary>
+    private sealed record ValidatedToken(
+        string Token,
+        string Issuer,
+        bool IsBotFramework,
+        string MetadataUrl,
+        string KeyId,
+        SigningKey Key,
+        DateTimeOffset ExpiresAt,
+        DateTimeOffset? NotBefore,
+        string? ServiceUrl,
+        string? TenantId,
+        Claim[] Claims);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Cards;
@@ -19,11 +20,14 @@ internal static class MessagesEndpoint
     /// <summary>256 KB: a Teams message is at most about 100 KB (PROTOCOL.md §4), plus the activity envelope.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
     {
         Encoder = WireJson.Encoder,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    // CreateLogger(Type) formats the type's name on every call; the category is the same string.
+    private static readonly string LoggerCategory = typeof(MessagesEndpoint).FullName!;
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
     {
@@ -40,7 +44,7 @@ internal static class MessagesEndpoint
         [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] ILoggerFactory loggerFactory)
     {
-        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
+        var logger = loggerFactory.CreateLogger(LoggerCategory);
         var cancellationToken = http.RequestAborted;
 
         if (http.Request.ContentLength > MaxBodyBytes)
@@ -98,7 +102,7 @@ internal static class MessagesEndpoint
             var response = await RunInvokeAsync(activity, runner, TimeSpan.FromSeconds(options.Value.InvokeBudgetSeconds), logger, lifetime.ApplicationStopping);
             return response.Body is null
                 ? Results.StatusCode(response.Status)
-                : Results.Json(response.Body, SerializerOptions, statusCode: response.Status);
+                : new InvokeResponseResult(response.Status, response.Body);
         }
 
         if (!queue.TryEnqueue(activity))
@@ -215,7 +219,80 @@ internal static class MessagesEndpoint
 
     private static List<T>? WithoutNulls<T>(IList<T>? items)
         where T : class =>
-        items is null ? null : [.. items.Where(item => item is not null)];
+        items switch
+        {
+            null => null,
+            List<T> list when !list.Contains(null!) => list, // the usual case: no copy
+            _ => [.. items.Where(item => item is not null)],
+        };
+
+    /// <summary>
+    /// Writes an invoke response body as <c>Results.Json</c> with <see cref="SerializerOptions"/> would, byte for byte, but
+    /// a card built by <see cref="AdaptiveCardBuilder"/> goes out as the bytes it was measured as: serialising every
+    /// card twice was a visible share of the bot's CPU.
+    /// </summary>
+    internal sealed class InvokeResponseResult(int status, JsonNode body) : IResult
+    {
+        private static readonly JsonWriterOptions WriterOptions = new()
+        {
+            Encoder = WireJson.Encoder,
+            MaxDepth = SerializerOptions.MaxDepth == 0 ? 64 : SerializerOptions.MaxDepth,
+        };
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            Write(response.BodyWriter, body);
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
+
+        /// <summary>The body's compact UTF-8 JSON into <paramref name="output"/>.</summary>
+        public static void Write(IBufferWriter<byte> output, JsonNode body)
+        {
+            using var writer = new Utf8JsonWriter(output, WriterOptions);
+            WriteNode(writer, body);
+            writer.Flush();
+        }
+
+        private static void WriteNode(Utf8JsonWriter writer, JsonNode node)
+        {
+            if (node is not JsonObject json)
+            {
+                node.WriteTo(writer, SerializerOptions);
+                return;
+            }
+
+            if (AdaptiveCardBuilder.TryTakeWritten(json, out var card))
+            {
+                // Written by the same encoder moments ago, when the card was measured.
+                using (card)
+                {
+                    writer.WriteRawValue(card.Utf8Json, skipInputValidation: true);
+                }
+
+                return;
+            }
+
+            writer.WriteStartObject();
+            foreach (var (name, value) in json)
+            {
+                writer.WritePropertyName(name);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteNode(writer, value);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+    }
 
     private static IResult TooLarge() =>
         Results.Json(new { error = "Request body too large." }, statusCode: StatusCodes.Status413PayloadTooLarge);

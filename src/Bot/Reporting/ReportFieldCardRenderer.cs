@@ -25,7 +25,11 @@ internal sealed record FieldRenderContext(
     /// <summary>Plan activities by id ("2.1 Descripción…"): the activity is then picked from a list rather than typed.</summary>
     public IReadOnlyDictionary<string, string>? ActivityLabels { get; init; }
 
-    public CultureInfo Culture => CultureInfo.GetCultureInfo(Language.ToLocale());
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo(UserLanguage.Spanish.ToLocale());
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo(UserLanguage.English.ToLocale());
+
+    // Read for every text of a card: the two cultures are looked up once rather than on every call.
+    public CultureInfo Culture => Language == UserLanguage.English ? English : Spanish;
 
     public string Text(CoreText text) => text.For(Culture);
 }
@@ -42,7 +46,9 @@ internal static class ReportFieldCardRenderer
     public const int SummaryLength = 400;
 
     /// <summary>Lists whose entry n belongs to entry n of another list of the same step.</summary>
-    public static IReadOnlyDictionary<string, string> Companions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Companions => CompanionLists;
+
+    private static readonly Dictionary<string, string> CompanionLists = new(StringComparer.Ordinal)
     {
         [ReportFields.Answers] = ReportFields.Items,
     };
@@ -87,8 +93,10 @@ internal static class ReportFieldCardRenderer
             items.AddRange(Entries(field, context));
         }
 
-        var companions = Companions.Where(c => c.Value == field.Id).Select(c => context.Form.Field(c.Key)).ToList();
-        items.AddRange(Errors(context.Validation.For(field.Id).Concat(companions.SelectMany(c => context.Validation.For(c.Id))), context));
+        var companions = CompanionsOf(field, context.Form);
+        items.AddRange(Errors(companions.Count == 0
+            ? context.Validation.For(field.Id)
+            : context.Validation.For(field.Id).Concat(companions.SelectMany(c => context.Validation.For(c.Id))), context));
         return CardElements.Container(items);
     }
 
@@ -132,7 +140,7 @@ internal static class ReportFieldCardRenderer
     private static IEnumerable<JsonObject> Entries(FormField field, FieldRenderContext context)
     {
         var indices = EntryIndices(field.Id, context.Values);
-        var companions = Companions.Where(c => c.Value == field.Id).Select(c => context.Form.Field(c.Key)).ToList();
+        var companions = CompanionsOf(field, context.Form);
         foreach (var index in indices)
         {
             var prefix = $"{field.Id}.{index}";
@@ -183,6 +191,21 @@ internal static class ReportFieldCardRenderer
 
             yield return CardElements.Container(blank);
         }
+    }
+
+    /// <summary>The lists that answer this one (usually none).</summary>
+    private static List<FormField> CompanionsOf(FormField field, ReportForm form)
+    {
+        var companions = new List<FormField>(0);
+        foreach (var (companion, owner) in CompanionLists)
+        {
+            if (owner == field.Id)
+            {
+                companions.Add(form.Field(companion));
+            }
+        }
+
+        return companions;
     }
 
     private static IEnumerable<JsonObject> CompanionInputs(FormField companion, int index, FieldRenderContext context)
@@ -253,9 +276,14 @@ internal static class ReportFieldCardRenderer
                 return CardElements.InputToggle(key, label, label, ReportValues.TryParseToggle(raw, out var on) && on);
             case PartKind.Choice:
             case PartKind.MultiChoice:
-                var options = ReportChoices.Options(part, context.Options)
-                    .Select(o => (Title: OptionTitle(part, o, context), Value: o.Code))
-                    .ToList();
+                var spaceLabels = part.Rule<KnownSpaceRule>() is not null ? context.SpaceLabels : null;
+                var entries = ReportChoices.Options(part, context.Options);
+                var options = new List<(string Title, string Value)>(entries.Count);
+                foreach (var option in entries)
+                {
+                    options.Add((OptionTitle(spaceLabels, option, context), option.Code));
+                }
+
                 var multi = part.Kind == PartKind.MultiChoice;
                 var value = raw is null ? null : multi
                     ? string.Join(',', ReportValues.SplitCodes(raw).Select(c => options.FirstOrDefault(o => string.Equals(o.Value, c, StringComparison.OrdinalIgnoreCase)).Value ?? c))
@@ -284,8 +312,9 @@ internal static class ReportFieldCardRenderer
             range is null ? null : (double)range.Min, range is null ? null : (double)range.Max, value);
     }
 
-    private static string OptionTitle(FieldPart part, VocabularyEntry option, FieldRenderContext context) =>
-        part.Rule<KnownSpaceRule>() is not null && context.SpaceLabels?.TryGetValue(option.Code, out var spaceLabel) == true
+    /// <param name="spaceLabels">The space names when the part lists known spaces, else null.</param>
+    private static string OptionTitle(IReadOnlyDictionary<string, string>? spaceLabels, VocabularyEntry option, FieldRenderContext context) =>
+        spaceLabels?.TryGetValue(option.Code, out var spaceLabel) == true
             ? spaceLabel
             : context.Text(option.Label);
 

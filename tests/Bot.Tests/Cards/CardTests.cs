@@ -16,6 +16,24 @@ public sealed class CardTests
     }
 
     [Fact]
+    public void Execute_DataWithVerbNumbersAndNull_CarriesDataAndSubmitFallbackWithVerbFirst()
+    {
+        var data = new JsonObject { ["draftId"] = "d-1", ["verb"] = "forged", ["n"] = 2.5, ["on"] = true, ["none"] = null, ["list"] = new JsonArray("a", "ñ") };
+
+        var action = CardActions.Execute("Siguiente <paso>", "report.next", data);
+        var empty = CardActions.Execute("Cancelar", "report.cancel");
+
+        Assert.Equal(
+            """{"type":"Action.Execute","title":"Siguiente \u003Cpaso\u003E","verb":"report.next","data":{"draftId":"d-1","verb":"forged","n":2.5,"on":true,"none":null,"list":["a","\u00F1"]},"fallback":{"type":"Action.Submit","title":"Siguiente \u003Cpaso\u003E","data":{"verb":"report.next","draftId":"d-1","n":2.5,"on":true,"none":null,"list":["a","\u00F1"]}}}""",
+            action.ToJsonString());
+        Assert.Equal("report.next", action["fallback"]!["data"]!["verb"]!.GetValue<string>());
+        Assert.Equal(
+            """{"type":"Action.Execute","title":"Cancelar","verb":"report.cancel","data":{},"fallback":{"type":"Action.Submit","title":"Cancelar","data":{"verb":"report.cancel"}}}""",
+            empty.ToJsonString());
+        Assert.Equal("forged", data["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CardSchemaValidator_InvalidCard_ReportsWhereItFails()
     {
         var card = new AdaptiveCardBuilder().Add(new JsonObject { ["type"] = "TextBlok", ["text"] = "x" }).Build();

@@ -218,6 +218,81 @@ public sealed class InboundAuthenticationTests(OpenIdServerFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Authenticate_CachedTokenPastItsExpiry_Returns401()
+    {
+        using var services = Services();
+        var header = Bearer(Sign(Claims()));
+        Assert.True((await AuthenticateWith(services, header, Activity())).Succeeded);
+
+        _clock.Advance(TimeSpan.FromMinutes(59 + 4));
+        var withinSkew = await AuthenticateWith(services, header, Activity());
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var expired = await AuthenticateWith(services, header, Activity());
+
+        Assert.True(withinSkew.Succeeded, withinSkew.FailureReason);
+        Assert.Equal(401, expired.StatusCode);
+        Assert.Contains("expired", expired.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_CachedTokenWithOneSignatureCharacterChanged_Returns401()
+    {
+        using var services = Services();
+        var token = Sign(Claims());
+        Assert.True((await AuthenticateWith(services, Bearer(token), Activity())).Succeeded);
+        var signatureMiddle = token.LastIndexOf('.') + 100;
+        var forged = string.Concat(token.AsSpan(0, signatureMiddle), token[signatureMiddle] == 'A' ? "B" : "A", token.AsSpan(signatureMiddle + 1));
+
+        var result = await AuthenticateWith(services, Bearer(forged), Activity());
+        var original = await AuthenticateWith(services, Bearer(token), Activity());
+
+        Assert.Equal(401, result.StatusCode);
+        Assert.Equal("signature is not valid", result.FailureReason);
+        Assert.True(original.Succeeded, original.FailureReason);
+    }
+
+    [Fact]
+    public async Task Authenticate_CachedTokenAndRequestDependentChecks_StillRefuseEachRequest()
+    {
+        using var services = Services();
+        var header = Bearer(Sign(Claims()));
+        Assert.True((await AuthenticateWith(services, header, Activity())).Succeeded);
+        var webChat = Activity();
+        webChat.ChannelId = "webchat";
+
+        var otherServiceUrl = await AuthenticateWith(services, header, Activity(serviceUrl: "https://smba.trafficmanager.net/emea/"));
+        var otherChannel = await AuthenticateWith(services, header, webChat);
+        var otherTenant = await AuthenticateWith(services, header, Activity(tenantId: "ffffffff-0000-0000-0000-000000000000"));
+        var again = await AuthenticateWith(services, header, Activity());
+
+        Assert.Equal(401, otherServiceUrl.StatusCode);
+        Assert.Equal(403, otherChannel.StatusCode);
+        Assert.Equal(403, otherTenant.StatusCode);
+        Assert.True(again.Succeeded, again.FailureReason);
+        Assert.Equal(ProtocolServices.AppId, again.Identity!.FindFirst("aud")!.Value);
+    }
+
+    [Fact]
+    public async Task Authenticate_CachedTokenAfterItsKeyIsWithdrawn_Returns401()
+    {
+        await using var server = await FakeOpenIdServer.StartAsync();
+        var key = server.AddBotFrameworkKey(["msteams"]);
+        server.AddBotFrameworkKey(["msteams"]);
+        using var services = Services(server);
+        var claims = Claims();
+        claims["exp"] = TestJwt.UnixTime(_clock.GetUtcNow().AddHours(24));
+        var header = Bearer(TestJwt.Create(key, claims));
+        Assert.True((await AuthenticateWith(services, header, Activity())).Succeeded);
+
+        server.RemoveKey(key.KeyId);
+        _clock.Advance(TimeSpan.FromHours(12));
+        var cached = await AuthenticateWith(services, header, Activity());
+
+        Assert.Equal(401, cached.StatusCode);
+        Assert.Contains("no signing key", cached.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Authenticate_ServiceUrlDiffersOnlyInCaseAndTrailingSlash_Succeeds()
     {
         var result = await Authenticate(Bearer(Sign(Claims())), Activity(serviceUrl: "https://SMBA.trafficmanager.net/amer"));

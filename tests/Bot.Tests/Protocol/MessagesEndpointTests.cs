@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Tests.Support;
@@ -402,9 +403,45 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
         Assert.True(started.Elapsed < SlowInvokeHandler.Duration, $"answered after {started.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(ParticipaBot.Bot.Cards.Texts.StillWorking.Spanish, body.RootElement.GetProperty("value").GetString());
+        Assert.Equal(Texts.StillWorking.Spanish, body.RootElement.GetProperty("value").GetString());
         var completions = budgeted.Services.GetRequiredService<SlowInvokeHandler.Completions>();
         await completions.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void InvokeResponseResult_BuiltCardAndOtherBodies_WritesTheSameBytesAsTheSerializer()
+    {
+        var card = new AdaptiveCardBuilder()
+            .Add(CardElements.Heading("Información del espacio <b>\"ñandú\"</b> & 'más' 🙂"))
+            .Add(CardElements.InputNumber("n", "Número", value: 12.5, min: 0, max: 1e6))
+            .Add(CardElements.InputChoiceSet("c", "Elija", [("Sí", "SI"), ("No \u2028", "NO")], isRequired: true))
+            .AddAction(CardActions.Execute("Siguiente →", "report.next", new JsonObject { ["draftId"] = "d-1", ["step"] = "2" }))
+            .WithFallbackText("Paso 2 de 7")
+            .FullWidth()
+            .Build();
+        JsonNode[] bodies =
+        [
+            InvokeResponse.Card(card).Body!,
+            InvokeResponse.Message("Listo <ok> & \"hecho\"").Body!,
+            InvokeResponse.Error(400, InvokeErrorCodes.BadRequest, "Dato inválido: 'x'").Body!,
+            InvokeResponse.Card(new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(), ["n"] = null }).Body!,
+        ];
+
+        var expected = bodies.Select(body => JsonSerializer.SerializeToUtf8Bytes(body, MessagesEndpoint.SerializerOptions)).ToList();
+
+        // Twice: the first write of the built card uses its measured bytes, the second serialises it again.
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                var written = new System.Buffers.ArrayBufferWriter<byte>();
+                MessagesEndpoint.InvokeResponseResult.Write(written, bodies[i]);
+
+                Assert.Equal(expected[i], written.WrittenSpan.ToArray());
+            }
+        }
+
+        Assert.Equal(AdaptiveCardBuilder.SizeInBytes(card), JsonSerializer.SerializeToUtf8Bytes(card, MessagesEndpoint.SerializerOptions).Length);
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
