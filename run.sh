@@ -11,6 +11,7 @@ PARTICIPABOT_SKIP_BROWSER=1 scripts/setup.sh
 bot_port=${BOT_PORT:-3978}
 playground_port=${PLAYGROUND_PORT:-56150}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+set -a; . scripts/runtime.env; set +a
 
 echo "==> Compilando / building"
 dotnet build src/Bot/ParticipaBot.Bot.csproj -c Release -nologo -clp:ErrorsOnly

@@ -138,8 +138,13 @@ public sealed class BotUnderTest : IAsyncDisposable
             _environment[$"Roles__Delegates__{identity.Area}__0"] = identity.AadObjectId;
         }
 
-        // The generator's own socket setting (Program.cs) is not the bot's: the bot runs as it would in production.
+        // The generator's own socket setting (Program.cs) is not the bot's: the bot runs as it would in production,
+        // with the runtime settings every deployment sets (scripts/runtime.env); --bot-env overrides them.
         _environment[Program.InlineCompletionsVariable] = null;
+        foreach (var (key, value) in RuntimeEnvironment())
+        {
+            _environment[key] = value;
+        }
 
         if (_options.BotLogLevel is { Length: > 0 } level)
         {
@@ -288,6 +293,19 @@ public sealed class BotUnderTest : IAsyncDisposable
             await _bot.DisposeAsync();
             RuntimeSummary = LastRuntimeSummary(_bot.Output) ?? RuntimeSummary;
             _bot = null;
+        }
+    }
+
+    /// <summary>scripts/runtime.env: KEY=VALUE lines, # comments.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> RuntimeEnvironment()
+    {
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryPaths.Root, "scripts", "runtime.env")))
+        {
+            var text = line.Trim();
+            if (text.Length > 0 && text[0] != '#' && text.IndexOf('=', StringComparison.Ordinal) is > 0 and var at)
+            {
+                yield return new(text[..at], text[(at + 1)..]);
+            }
         }
     }
 
