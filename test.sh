@@ -35,6 +35,9 @@ if [ "$status" = 0 ] && [ -z "${PARTICIPABOT_SKIP_PUBLISH:-}" ]; then
   dotnet publish src/Bot/ParticipaBot.Bot.csproj -c Release -r linux-x64 --self-contained -nologo -clp:ErrorsOnly \
     -o "$root/artifacts/publish/participabot" >/dev/null || status=$?
   "$root/artifacts/publish/participabot/ParticipaBot.Bot" --help >/dev/null || status=$?
+  # The process settings every deployment sets travel with the build.
+  cmp -s "$root/scripts/runtime.env" "$root/artifacts/publish/participabot/runtime.env" \
+    || { echo "runtime.env missing from the published folder" >&2; status=1; }
 fi
 
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

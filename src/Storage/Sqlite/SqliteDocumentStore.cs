@@ -29,6 +29,20 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     internal const string TypedQuerySql =
         "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND type = $type AND (expires_at IS NULL OR expires_at > $now) ORDER BY id";
 
+    private const string UpsertSql = """
+        INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
+        VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
+        ON CONFLICT (partition_key, id) DO UPDATE SET
+            type = excluded.type, body = excluded.body, etag = excluded.etag,
+            last_modified = excluded.last_modified, expires_at = excluded.expires_at
+        """;
+
+    /// <summary>An upsert that overwrites only an expired row not purged yet: such a row does not count as existing.</summary>
+    private const string CreateSql = UpsertSql + """
+
+        WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
+        """;
+
     // Prepared statements per pooled connection (a connection is used by one caller at a time).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> s_statements = new();
 
@@ -255,15 +269,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     {
         var created = await ExecuteWriteAsync(connection =>
         {
-            // An expired row that was not purged yet does not count as existing.
-            var command = Statement(connection, """
-                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
-                ON CONFLICT (partition_key, id) DO UPDATE SET
-                    type = excluded.type, body = excluded.body, etag = excluded.etag,
-                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
-                WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
-                """);
+            var command = Statement(connection, CreateSql);
             Bind(command, prepared);
             return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
@@ -298,13 +304,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     {
         await ExecuteWriteAsync(connection =>
         {
-            var command = Statement(connection, """
-                INSERT INTO documents (partition_key, id, type, body, etag, last_modified, expires_at)
-                VALUES ($pk, $id, $type, CAST($body AS TEXT), $etag, $modified, $expires)
-                ON CONFLICT (partition_key, id) DO UPDATE SET
-                    type = excluded.type, body = excluded.body, etag = excluded.etag,
-                    last_modified = excluded.last_modified, expires_at = excluded.expires_at
-                """);
+            var command = Statement(connection, UpsertSql);
             Bind(command, prepared);
             return command.ExecuteNonQuery();
         }, cancellationToken);
