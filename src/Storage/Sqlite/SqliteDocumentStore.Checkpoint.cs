@@ -87,8 +87,11 @@ internal sealed partial class SqliteDocumentStore
     private void StopCheckpointer()
     {
         _stopCheckpoints.Set();
-        _checkpointer?.Join(TimeSpan.FromSeconds(30));
-        _stopCheckpoints.Dispose();
+        // A checkpoint wedged on the file does not hold Dispose forever; its thread still needs the event to stop.
+        if (_checkpointer is null || _checkpointer.Join(TimeSpan.FromSeconds(30)))
+        {
+            _stopCheckpoints.Dispose();
+        }
     }
 
     private void CheckpointLoop()
@@ -109,14 +112,16 @@ internal sealed partial class SqliteDocumentStore
                 Return(connection);
                 connection = null;
             }
-            catch (SqliteException exception)
+            catch (Exception exception)
             {
-                // Busy (another process checkpointing) or a transient I/O error: the next commit asks again, and the
-                // writer's fallback bounds the log meanwhile.
+                // Busy (another process checkpointing), a transient I/O error, anything: the thread goes on (an exception
+                // escaping it would end the process), the next round tries again, and the writer's fallback bounds the
+                // log meanwhile.
                 Interlocked.Increment(ref _commitsSinceCheckpoint);
-                if (exception.SqliteErrorCode is not (SqliteBusy or SqliteLocked))
+                var code = exception is SqliteException sqlite ? sqlite.SqliteErrorCode : -1;
+                if (code is not (SqliteBusy or SqliteLocked))
                 {
-                    Log.SqliteCheckpointFailed(_logger, exception.SqliteErrorCode, exception.Message);
+                    Log.SqliteCheckpointFailed(_logger, code, exception.Message);
                 }
             }
             finally
