@@ -249,7 +249,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             throw new FlowFailedException("timeout", $"no reply to «{text}» within {context.Options.TurnTimeout.TotalSeconds:0} s");
         }
 
-        context.TurnDone(kind, reply.ArrivedAt - started);
+        context.TurnDone(kind, started, reply.ArrivedAt);
         var body = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(reply.Body);
         return CardView.Of(body.ValueKind == System.Text.Json.JsonValueKind.Object
             && body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == System.Text.Json.JsonValueKind.Array
@@ -274,13 +274,13 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             ["trigger"] = "manual",
         };
         var (status, body, started, _) = await PostAsync(activity, stop);
-        var elapsed = Stopwatch.GetTimestamp() - started;
+        var answered = Stopwatch.GetTimestamp();
         if (status != HttpStatusCode.OK)
         {
             throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(Encoding.UTF8.GetString(body), 200)}");
         }
 
-        context.TurnDone(kind, elapsed);
+        context.TurnDone(kind, started, answered);
         var json = body.Length == 0 ? default : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(body);
         if (json.ValueKind != System.Text.Json.JsonValueKind.Object
             || !json.TryGetProperty("type", out var type) || type.ValueKind != System.Text.Json.JsonValueKind.String
@@ -303,6 +303,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         await context.Gate.WaitUpAsync(stop);
         var epoch = context.Gate.Epoch;
         var down = context.Gate.DownToken;
+        long? due = context.Pacer is { } pacer ? await pacer.WaitForTurnAsync(context.ScheduleEpoch, stop) : null;
         if (_token is not null && Stopwatch.GetElapsedTime(_tokenAt) > TimeSpan.FromMinutes(30))
         {
             _token = context.Bot.NewToken();
@@ -320,7 +321,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop, down);
         timeout.CancelAfter(context.Options.TurnTimeout);
-        var started = Stopwatch.GetTimestamp();
+        var started = due ?? Stopwatch.GetTimestamp();
         try
         {
             using var response = await context.Http.SendAsync(request, timeout.Token);

@@ -32,21 +32,29 @@ public sealed class LatencyRecorder
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<long>> _byKind = new(StringComparer.Ordinal);
     private List<long> _window = [];
-    private long _recording;
 
-    /// <summary>Samples are kept only while recording (after the warm-up).</summary>
+    // The Stopwatch timestamp recording began at; MaxValue while not recording.
+    private long _since = long.MaxValue;
+
+    /// <summary>
+    /// Samples are kept only while recording (after the warm-up), and only of turns that began since: a turn of the warm-up
+    /// that ends in the measured period is not measured.
+    /// </summary>
     public bool Recording
     {
-        get => Interlocked.Read(ref _recording) == 1;
-        set => Interlocked.Exchange(ref _recording, value ? 1 : 0);
+        get => Interlocked.Read(ref _since) != long.MaxValue;
+        set => Interlocked.Exchange(ref _since, value ? Stopwatch.GetTimestamp() : long.MaxValue);
     }
 
-    public void Record(string kind, long ticks)
+    /// <returns>Whether the sample was kept.</returns>
+    public bool Record(string kind, long started, long finished)
     {
-        if (!Recording)
+        if (started < Interlocked.Read(ref _since))
         {
-            return;
+            return false;
         }
+
+        var ticks = finished - started;
 
         lock (_gate)
         {
@@ -58,6 +66,8 @@ public sealed class LatencyRecorder
             list.Add(ticks);
             _window.Add(ticks);
         }
+
+        return true;
     }
 
     /// <summary>The samples since the previous call (one soak window), all kinds together.</summary>

@@ -17,6 +17,7 @@ public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClien
     private long _turns;
     private long _measuredAcks;
     private long _resumeChecks;
+    private int _scheduleRestarts;
 
     public LoadOptions Options { get; } = options;
 
@@ -28,23 +29,33 @@ public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClien
 
     public LatencyRecorder Latency { get; } = new();
 
+    /// <summary>The schedule of an offered rate (--rate), shared by the delegates; null in a closed loop.</summary>
+    public TurnPacer? Pacer { get; } = options.Rate is { } rate ? new TurnPacer(rate, gate.Epoch) : null;
+
     /// <summary>Set after the kill: acknowledgements from then on count as "after restart".</summary>
     public bool Restarted { get; set; }
 
     public long Turns => Interlocked.Read(ref _turns);
 
+    /// <summary>
+    /// Changes when the delegates' schedules (--rate) start again from now: at the start of the measured period, so a
+    /// backlog of the cold warm-up is not measured, and when the bot comes back after a kill.
+    /// </summary>
+    public int ScheduleEpoch => Gate.Epoch + Volatile.Read(ref _scheduleRestarts);
+
+    public void RestartSchedules() => Interlocked.Increment(ref _scheduleRestarts);
+
     public long MeasuredAcknowledged => Interlocked.Read(ref _measuredAcks);
 
     public long ResumeChecks => Interlocked.Read(ref _resumeChecks);
 
-    public void TurnDone(string kind, long ticks)
+    /// <param name="started">Stopwatch timestamp the turn's latency counts from; <paramref name="finished"/>, of its answer.</param>
+    public void TurnDone(string kind, long started, long finished)
     {
-        if (Latency.Recording)
+        if (Latency.Record(kind, started, finished))
         {
             Interlocked.Increment(ref _turns);
         }
-
-        Latency.Record(kind, ticks);
     }
 
     public void Error(string kind, string? detail)

@@ -55,6 +55,12 @@ public sealed record LoadOptions
     /// <summary>A pause before each turn (a person reading the card); zero runs closed-loop as fast as the bot answers.</summary>
     public TimeSpan Think { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Offered load: all delegates together send this many turns a second on a fixed schedule (<see cref="TurnPacer"/>),
+    /// instead of each sending as soon as the last answer came. Null runs closed-loop, at the rate the bot allows.
+    /// </summary>
+    public double? Rate { get; init; }
+
     /// <summary>Longest wait for one answer (HTTP response or the reply at the connector).</summary>
     public TimeSpan TurnTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -97,6 +103,7 @@ public static class LoadOptionsParser
           --soak                 ventanas y veredicto de estabilidad / windows and a flatness verdict
           --window D             ventana del soak / soak window (30s)
           --think D              pausa antes de cada turno / pause before each turn (0)
+          --rate N               carga ofrecida: N turnos/s entre todos, a horario fijo / offered load: N turns/s in all, on a fixed schedule
           --timeout D            espera máxima por respuesta / longest wait for an answer (30s)
           --progress D           intervalo del progreso / progress interval (5s)
           --bot-log-level L      nivel de log del bot / the bot's log level (appsettings)
@@ -148,6 +155,7 @@ public static class LoadOptionsParser
                 "--soak" => options with { Soak = true },
                 "--window" => options with { Window = Span(name, Value(), allowZero: false) },
                 "--think" => options with { Think = Span(name, Value(), allowZero: true) },
+                "--rate" => options with { Rate = Int(name, Value(), 1, 1_000_000) },
                 "--timeout" => options with { TurnTimeout = Span(name, Value(), allowZero: false) },
                 "--progress" => options with { Progress = Span(name, Value(), allowZero: false) },
                 "--bot-log-level" => options with { BotLogLevel = Value() },
@@ -164,6 +172,11 @@ public static class LoadOptionsParser
         {
             // In Development every user is a delegate of every area: scheduled spaces would be shared, so only unscheduled reports.
             options = options with { SpacesPerDelegate = 0 };
+        }
+
+        if (options.Rate is not null && options.Think > TimeSpan.Zero)
+        {
+            throw new LoadOptionsException("--rate y --think no se combinan: el horario ya fija las pausas. / --rate and --think do not combine: the schedule sets the pauses.");
         }
 
         if (options.Soak && options.Duration < options.Window * 2)

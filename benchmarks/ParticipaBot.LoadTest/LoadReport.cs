@@ -34,6 +34,12 @@ public static class LoadReport
 
         writer.WriteLine();
         writer.WriteLine(string.Create(c, $"turns: {result.Turns} ({result.TurnsPerSecond:0.0}/s)"));
+        if (o.Rate is { } rate)
+        {
+            // Below the offered rate the delegates fell behind their schedule: the latencies above then include the backlog.
+            var share = result.TurnsPerSecond / rate;
+            writer.WriteLine(string.Create(c, $"offered: {rate:0} turns/s on a fixed schedule; {(share >= LoadRunner.RateSustainedShare ? "sustained" : "NOT SUSTAINED")} ({share:P1} of it answered)"));
+        }
         writer.WriteLine(string.Create(c, $"reports acknowledged: {result.ReportsAcknowledgedMeasured} measured, {result.ReportsAcknowledged} in all; stored {result.Store.Stored}"));
         writer.WriteLine($"bot RSS: peak {LoadRunner.Mb(result.PeakRssBytes)} (VmHWM), final {LoadRunner.Mb(result.FinalRssBytes)} (VmRSS)");
         if (result.BotCpuSeconds is { } cpu)

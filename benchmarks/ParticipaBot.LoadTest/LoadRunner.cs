@@ -66,6 +66,9 @@ public static class LoadRunner
     /// <summary>Latency is flat when the last windows' p50 and p99 are at most this times the first ones' (plus 2 ms of noise).</summary>
     public const double SoakLatencyLimit = 1.5;
 
+    /// <summary>An offered rate (--rate) counts as sustained when at least this share of it was answered in the measured time.</summary>
+    public const double RateSustainedShare = 0.98;
+
     /// <summary>And throughput (closed loop: the other face of latency) at least this share of the first windows'.</summary>
     public const double SoakThroughputFloor = 0.67;
 
@@ -107,6 +110,7 @@ public static class LoadRunner
         }
 
         await Task.Delay(options.Warmup, cancellationToken);
+        context.RestartSchedules();
         context.Latency.TakeWindow();
         context.Latency.Recording = true;
         var measured = Stopwatch.StartNew();

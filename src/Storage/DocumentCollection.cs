@@ -20,6 +20,7 @@ public sealed class DocumentCollection<T>
     private readonly IDocumentStore _store;
     private readonly JsonSerializerOptions _options;
     private readonly Func<T, bool>? _readsBackEqual;
+    private readonly RememberedVersions<T>? _versions;
 
     // Set when the store keeps UTF-8 JSON and the serializer writes its stored form: a typed read or write then moves
     // the stored bytes directly (no JsonElement built from them, no element written out again).
@@ -33,7 +34,12 @@ public sealed class DocumentCollection<T>
     /// returns the caller's value instead of deserialising the body it has just serialised from it. Without it, or when
     /// it says false, the written body is read back.
     /// </param>
-    public DocumentCollection(IDocumentStore store, string type, JsonSerializerOptions? options = null, Func<T, bool>? readsBackEqual = null)
+    /// <param name="rememberVersions">
+    /// For an immutable T read right after it is written: how many documents' last version to remember
+    /// (<see cref="RememberedVersions{T}"/>), so a read of the version this process last wrote or read is not deserialised
+    /// again. Zero remembers none.
+    /// </param>
+    public DocumentCollection(IDocumentStore store, string type, JsonSerializerOptions? options = null, Func<T, bool>? readsBackEqual = null, int rememberVersions = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(type);
@@ -41,6 +47,7 @@ public sealed class DocumentCollection<T>
         Type = type;
         _options = options ?? StorageJson.Options;
         _readsBackEqual = readsBackEqual;
+        _versions = rememberVersions > 0 ? new RememberedVersions<T>(rememberVersions) : null;
         _utf8 = store is IUtf8DocumentStore utf8 && DocumentLimits.WritesStoredForm(_options) ? utf8 : null;
     }
 
@@ -54,11 +61,11 @@ public sealed class DocumentCollection<T>
         if (_utf8 is not null)
         {
             var read = await _utf8.ReadUtf8Async(partitionKey, id, cancellationToken);
-            return read is null ? null : Map(read, Deserialize(read));
+            return read is null ? null : Remembered(Map(read, Known(read.Id, read.PartitionKey, read.Type, read.ETag) ?? Deserialize(read)));
         }
 
         var stored = await _store.ReadAsync(partitionKey, id, cancellationToken);
-        return stored is null ? null : Map(stored);
+        return stored is null ? null : Remembered(Known(stored.Id, stored.PartitionKey, stored.Type, stored.ETag) is { } known ? Map(stored, known) : Map(stored));
     }
 
     public async Task<Document<T>> CreateAsync(string partitionKey, string id, T value, int? timeToLiveSeconds = null, CancellationToken cancellationToken = default)
@@ -77,7 +84,10 @@ public sealed class DocumentCollection<T>
             : MapWritten(await _store.UpsertAsync(ToWrite(partitionKey, id, value, timeToLiveSeconds), cancellationToken), value);
 
     public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
-        => _store.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+    {
+        _versions?.Forget(partitionKey, id);
+        return _store.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+    }
 
     /// <summary>Every live document of this type in one partition, ordered by id.</summary>
     public async IAsyncEnumerable<Document<T>> QueryAsync(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -142,20 +152,38 @@ public sealed class DocumentCollection<T>
         new(stored.Id, stored.PartitionKey, value, stored.ETag, stored.LastModified) { ExpiresAt = stored.ExpiresAt };
 
     private Document<T> MapWritten(Utf8Document stored, T written) =>
-        Map(stored, _readsBackEqual is not null && _readsBackEqual(written) ? written : Deserialize(stored));
+        Remembered(Map(stored, _readsBackEqual is not null && _readsBackEqual(written) ? written : Deserialize(stored)));
 
     private Document<T> MapWritten(StoredDocument stored, T written)
     {
         if (_readsBackEqual is null || !_readsBackEqual(written))
         {
-            return Map(stored);
+            return Remembered(Map(stored));
         }
 
         EnsureType(stored);
-        return new Document<T>(stored.Id, stored.PartitionKey, written, stored.ETag, stored.LastModified)
+        return Remembered(Map(stored, written));
+    }
+
+    private static Document<T> Map(StoredDocument stored, T value) =>
+        new(stored.Id, stored.PartitionKey, value, stored.ETag, stored.LastModified) { ExpiresAt = stored.ExpiresAt };
+
+    /// <summary>The remembered value of this version, when there is one (its type checked as a deserialisation would).</summary>
+    private T? Known(string id, string partitionKey, string type, string etag)
+    {
+        if (_versions is null || !_versions.TryGet(partitionKey, id, etag, out var value))
         {
-            ExpiresAt = stored.ExpiresAt,
-        };
+            return null;
+        }
+
+        EnsureType(id, partitionKey, type);
+        return value;
+    }
+
+    private Document<T> Remembered(Document<T> document)
+    {
+        _versions?.Remember(document.PartitionKey, document.Id, document.ETag, document.Value);
+        return document;
     }
 
     private void EnsureType(StoredDocument stored) => EnsureType(stored.Id, stored.PartitionKey, stored.Type);

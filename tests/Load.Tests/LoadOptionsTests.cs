@@ -30,6 +30,17 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Parse_Rate_Read_AndRefusedWithThink()
+    {
+        Assert.Equal(5000, LoadOptionsParser.Parse(["--rate", "5000"]).Rate);
+        Assert.Null(LoadOptionsParser.Parse([]).Rate);
+
+        var error = Assert.Throws<LoadOptionsException>(() => LoadOptionsParser.Parse(["--rate", "5000", "--think", "40ms"]));
+        Assert.Contains("--rate", error.Message, StringComparison.Ordinal);
+        Assert.Throws<LoadOptionsException>(() => LoadOptionsParser.Parse(["--rate", "0"]));
+    }
+
+    [Fact]
     public void Parse_BotEnvironment_Repeatable()
     {
         var options = LoadOptionsParser.Parse(["--bot-env", "DOTNET_gcServer=0", "--bot-env", "Conversations__Workers=8"]);

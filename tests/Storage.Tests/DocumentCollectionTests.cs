@@ -43,6 +43,46 @@ public sealed class DocumentCollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task RememberVersions_ReadOfTheVersionWritten_ReturnsTheSameValue_AnotherWritersVersion_IsRead()
+    {
+        var pk = PartitionKeys.Conversation("a:1");
+        var mine = new DocumentCollection<Space>(_store, "space", rememberVersions: 8);
+        var written = new Space("Mesa de trabajo", SpaceStatus.Planned);
+        var created = await mine.CreateAsync(pk, "draft", written);
+
+        var read = await mine.GetAsync(pk, "draft");
+
+        // Not deserialised again: the very value of the version written.
+        Assert.Same(created.Value, read!.Value);
+
+        // Another instance (its own memory) changes the document: the new version is read, not the remembered one.
+        var theirs = new DocumentCollection<Space>(_store, "space", rememberVersions: 8);
+        var changed = await theirs.ReplaceAsync(pk, "draft", written with { Status = SpaceStatus.InProgress }, created.ETag);
+        var afterTheirs = await mine.GetAsync(pk, "draft");
+        Assert.Equal(SpaceStatus.InProgress, afterTheirs!.Value.Status);
+        Assert.Equal(changed.ETag, afterTheirs.ETag);
+        Assert.Same(afterTheirs.Value, (await mine.GetAsync(pk, "draft"))!.Value);
+
+        // Deleted and created again by the other instance: the new document, never the forgotten one.
+        Assert.True(await mine.DeleteAsync(pk, "draft"));
+        await theirs.CreateAsync(pk, "draft", new Space("Foro", SpaceStatus.Planned));
+        Assert.Equal("Foro", (await mine.GetAsync(pk, "draft"))!.Value.Name);
+    }
+
+    [Fact]
+    public async Task RememberVersions_ReplacedBehindItsBackByAnotherType_IsRefused()
+    {
+        var pk = PartitionKeys.Conversation("a:2");
+        var spaces = new DocumentCollection<Space>(_store, "space", rememberVersions: 8);
+        var created = await spaces.CreateAsync(pk, "doc", new Space("A", SpaceStatus.Planned));
+        await _store.DeleteAsync(pk, "doc");
+        await _store.CreateAsync(new DocumentWrite("doc", pk, "plan", JsonSerializer.SerializeToElement(new { })));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => spaces.GetAsync(pk, "doc"));
+        Assert.NotNull(created);
+    }
+
+    [Fact]
     public async Task Query_TypedCollection_ReturnsOnlyItsType()
     {
         var spaces = new DocumentCollection<Space>(_store, "space");

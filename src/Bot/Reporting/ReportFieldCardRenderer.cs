@@ -131,11 +131,7 @@ internal static class ReportFieldCardRenderer
 
     /// <summary>Indices of a list field's saved entries, ascending.</summary>
     public static IReadOnlyList<int> EntryIndices(string fieldId, IReadOnlyDictionary<string, string> values) =>
-        [.. values.Keys.Select(k => k.Split('.'))
-            .Where(s => s.Length >= 2 && s[0] == fieldId && int.TryParse(s[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(s => int.Parse(s[1], CultureInfo.InvariantCulture))
-            .Distinct()
-            .Order()];
+        ReportValues.EntryIndices(fieldId, values);
 
     private static IEnumerable<JsonObject> Entries(FormField field, FieldRenderContext context)
     {

@@ -96,9 +96,10 @@ public sealed class RoleResolver(RoleOptions options, bool everyoneIsEverything 
             return false;
         }
 
-        foreach (var entry in list)
+        // Indexed: a foreach over IList boxes its enumerator, once per area on every turn.
+        for (var i = 0; i < list.Count; i++)
         {
-            var wanted = entry.AsSpan().Trim();
+            var wanted = list[i].AsSpan().Trim();
             foreach (var id in userIds)
             {
                 if (!string.IsNullOrWhiteSpace(id) && wanted.Equals(id.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))

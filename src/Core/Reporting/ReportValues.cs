@@ -265,8 +265,11 @@ public static class ReportValues
         };
     }
 
-    /// <summary>The entry numbers of a field's keys ("items.2.text" → 2), in order; asked of every list field by the review and the build.</summary>
-    internal static List<int> EntryIndices(string fieldId, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// The entry numbers of a field's keys ("items.2.text" → 2), in order; asked of every list field by the review, the
+    /// build and every wizard card, so it reads the keys in place rather than splitting them.
+    /// </summary>
+    public static List<int> EntryIndices(string fieldId, IReadOnlyDictionary<string, string> values)
     {
         var indices = new List<int>();
         foreach (var key in values.Keys)

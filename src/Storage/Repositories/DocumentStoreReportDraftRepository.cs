@@ -8,9 +8,13 @@ internal sealed class DocumentStoreReportDraftRepository(IDocumentStore store) :
     internal const string DraftType = "reportDraft";
     internal const string DraftId = "reportDraft|current";
 
+    /// <summary>Conversations whose draft's last version is remembered (a few KB each): far more than delegates mid-report at once.</summary>
+    internal const int RememberedDrafts = 1024;
+
     // Saved on every wizard step: the saved draft is the one passed in (it reads back equal, ReportDraftRepositoryTests),
-    // not a second deserialisation of what was just serialised from it.
-    private readonly DocumentCollection<ReportWizardDraft> _drafts = new(store, DraftType, readsBackEqual: ReadsBackEqual);
+    // not a second deserialisation of what was just serialised from it; and the next step's read of that same version
+    // returns it again rather than deserialising it (drafts are immutable records).
+    private readonly DocumentCollection<ReportWizardDraft> _drafts = new(store, DraftType, readsBackEqual: ReadsBackEqual, rememberVersions: RememberedDrafts);
 
     public async Task<Versioned<ReportWizardDraft>?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
     {

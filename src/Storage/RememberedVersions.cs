@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace ParticipaBot.Storage;
+
+/// <summary>
+/// The value of the last version of each document this process read or wrote, by ETag: a read whose ETag is the one
+/// remembered returns the remembered value instead of deserialising the body again (the wizard's every step reads the
+/// draft the step before saved). An ETag names one version of one document, so a change by anyone else (another
+/// instance, a concurrent click) has another ETag and is deserialised. The values are shared between readers, so only
+/// immutable values belong here. At most <c>capacity</c> documents; past it the memory starts over rather than grow.
+/// </summary>
+internal sealed class RememberedVersions<T>(int capacity)
+    where T : class
+{
+    private readonly ConcurrentDictionary<(string PartitionKey, string Id), (string ETag, T Value)> _versions = new();
+
+    public bool TryGet(string partitionKey, string id, string etag, out T value)
+    {
+        if (_versions.TryGetValue((partitionKey, id), out var remembered) && string.Equals(remembered.ETag, etag, StringComparison.Ordinal))
+        {
+            value = remembered.Value;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    public void Remember(string partitionKey, string id, string etag, T value)
+    {
+        if (_versions.Count >= capacity)
+        {
+            _versions.Clear();
+        }
+
+        _versions[(partitionKey, id)] = (etag, value);
+    }
+
+    public void Forget(string partitionKey, string id) => _versions.TryRemove((partitionKey, id), out _);
+}
