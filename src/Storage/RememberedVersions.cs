@@ -14,6 +14,10 @@ internal sealed class RememberedVersions<T>(int capacity)
 {
     private readonly ConcurrentDictionary<(string PartitionKey, string Id), (string ETag, T Value)> _versions = new();
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, and this runs on every read and write.
+    // Approximate under races, which only moves the moment the memory starts over.
+    private int _count;
+
     public bool TryGet(string partitionKey, string id, string etag, out T value)
     {
         if (_versions.TryGetValue((partitionKey, id), out var remembered) && string.Equals(remembered.ETag, etag, StringComparison.Ordinal))
@@ -28,13 +32,27 @@ internal sealed class RememberedVersions<T>(int capacity)
 
     public void Remember(string partitionKey, string id, string etag, T value)
     {
-        if (_versions.Count >= capacity)
+        var key = (partitionKey, id);
+        if (_versions.TryGetValue(key, out _))
         {
-            _versions.Clear();
+            _versions[key] = (etag, value);
+            return;
         }
 
-        _versions[(partitionKey, id)] = (etag, value);
+        if (Interlocked.Increment(ref _count) > capacity)
+        {
+            _versions.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        _versions[key] = (etag, value);
     }
 
-    public void Forget(string partitionKey, string id) => _versions.TryRemove((partitionKey, id), out _);
+    public void Forget(string partitionKey, string id)
+    {
+        if (_versions.TryRemove((partitionKey, id), out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
 }

@@ -70,6 +70,28 @@ public sealed class DocumentCollectionTests : IDisposable
     }
 
     [Fact]
+    public void RememberedVersions_PastItsCapacity_StartsOver_ANewVersionOfAKnownDocumentDoesNotCount()
+    {
+        var versions = new RememberedVersions<Space>(capacity: 2);
+        var a = new Space("A", SpaceStatus.Planned);
+        versions.Remember("pk", "a", "1", a);
+        versions.Remember("pk", "b", "1", a);
+        versions.Remember("pk", "a", "2", a);
+
+        Assert.True(versions.TryGet("pk", "a", "2", out _));
+        Assert.False(versions.TryGet("pk", "a", "1", out _));
+        Assert.True(versions.TryGet("pk", "b", "1", out _));
+
+        versions.Forget("pk", "b");
+        versions.Remember("pk", "c", "1", a);
+        Assert.True(versions.TryGet("pk", "a", "2", out _));
+
+        versions.Remember("pk", "d", "1", a);
+        Assert.False(versions.TryGet("pk", "a", "2", out _));
+        Assert.True(versions.TryGet("pk", "d", "1", out _));
+    }
+
+    [Fact]
     public async Task RememberVersions_ReplacedBehindItsBackByAnotherType_IsRefused()
     {
         var pk = PartitionKeys.Conversation("a:2");

@@ -129,13 +129,9 @@ internal static class ReportFieldCardRenderer
 
     public static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
-    /// <summary>Indices of a list field's saved entries, ascending.</summary>
-    public static IReadOnlyList<int> EntryIndices(string fieldId, IReadOnlyDictionary<string, string> values) =>
-        ReportValues.EntryIndices(fieldId, values);
-
     private static IEnumerable<JsonObject> Entries(FormField field, FieldRenderContext context)
     {
-        var indices = EntryIndices(field.Id, context.Values);
+        var indices = ReportValues.EntryIndices(field.Id, context.Values);
         var companions = CompanionsOf(field, context.Form);
         foreach (var index in indices)
         {

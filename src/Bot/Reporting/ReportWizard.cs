@@ -168,7 +168,7 @@ internal sealed class ReportWizard(
         }
 
         var field = s_form.Field(ReportFields.Evidence);
-        var indices = ReportFieldCardRenderer.EntryIndices(field.Id, stored.Value.Draft.Values);
+        var indices = ReportValues.EntryIndices(field.Id, stored.Value.Draft.Values);
         if (indices.Count >= field.MaxEntries)
         {
             await turn.ReplyAsync(TurnContext.MessageText(Texts.WizardFileRefusedFull.Format(turn.Language, file.Name, field.MaxEntries)));
