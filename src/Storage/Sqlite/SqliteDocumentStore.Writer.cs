@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ParticipaBot.Storage.Sqlite;
@@ -16,9 +16,14 @@ internal sealed partial class SqliteDocumentStore
     /// <summary>The most writes one transaction holds, so one commit never keeps the others waiting long.</summary>
     private const int MaxWritesPerCommit = 128;
 
-    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<PendingWrite> _writes = new();
+    private readonly SemaphoreSlim _writesQueued = new(0);
     private readonly Lock _writerStart = new();
-    private Task? _writer;
+    private Thread? _writer;
+    // 1 while the writer waits for work: the one write that finds it so wakes it (one release per wait, not per write).
+    private int _writerWaiting;
+    private volatile bool _writesClosed;
+    private volatile bool _writerExited;
 
     private async Task<T> ExecuteWriteAsync<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
     {
@@ -27,7 +32,15 @@ internal sealed partial class SqliteDocumentStore
         await EnsureInitializedAsync(cancellationToken);
         EnsureWriterStarted();
         var pending = new PendingWrite<T>(operation, cancellationToken);
-        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(pending), this);
+        _writes.Enqueue(pending);
+        if (_writerExited)
+        {
+            FailQueued();
+        }
+        else if (Interlocked.Exchange(ref _writerWaiting, 0) == 1)
+        {
+            _writesQueued.Release();
+        }
 
         return await pending.Completion;
     }
@@ -44,25 +57,30 @@ internal sealed partial class SqliteDocumentStore
             if (_writer is null)
             {
                 StartCheckpointer();
-                _writer = Task.Run(WriteLoopAsync);
+                // A thread of its own, not a thread-pool task: a write's turn waits for the writer to run, and a woken
+                // thread runs at once where a task would wait behind every turn queued on the pool.
+                var writer = new Thread(WriteLoop) { IsBackground = true, Name = "SQLite writer" };
+                writer.Start();
+                _writer = writer;
             }
         }
     }
 
     private void StopWriter()
     {
-        _writes.Writer.TryComplete();
+        _writesClosed = true;
+        _writesQueued.Release();
         // What was queued before Dispose is still committed; a wedged file does not hold Dispose forever.
-        _writer?.Wait(TimeSpan.FromSeconds(30));
+        _writer?.Join(TimeSpan.FromSeconds(30));
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<PendingWrite>(MaxWritesPerCommit);
-        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
             batch.Clear();
-            while (batch.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var pending))
+            while (batch.Count < MaxWritesPerCommit && _writes.TryDequeue(out var pending))
             {
                 if (!pending.CancelIfRequested())
                 {
@@ -72,12 +90,42 @@ internal sealed partial class SqliteDocumentStore
 
             if (batch.Count > 0)
             {
-                await CommitAsync(batch).ConfigureAwait(false);
+                Commit(batch);
+                continue;
             }
+
+            if (_writesClosed)
+            {
+                // The fence pairs with the check after a write is queued: either that write sees the flag and refuses
+                // itself, or this drain sees the write; without it both could miss, and its task would never end.
+                _writerExited = true;
+                Thread.MemoryBarrier();
+                FailQueued();
+                return;
+            }
+
+            // A full fence: a plain write could pass the emptiness check below, and a write queued in between would not wake us.
+            Interlocked.Exchange(ref _writerWaiting, 1);
+            if (!_writes.IsEmpty && Interlocked.Exchange(ref _writerWaiting, 0) == 1)
+            {
+                continue;
+            }
+
+            // Either nothing is queued, or a writer took the flag and released (the wait then returns at once).
+            _writesQueued.Wait();
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    /// <summary>Writes queued after the writer stopped: refused as after Dispose.</summary>
+    private void FailQueued()
+    {
+        while (_writes.TryDequeue(out var pending))
+        {
+            pending.Fail(new ObjectDisposedException(nameof(SqliteDocumentStore)));
+        }
+    }
+
+    private void Commit(List<PendingWrite> batch)
     {
         // Another process holding the write lock past busy_timeout: the same few retries as any statement.
         for (var attempt = 1; ; attempt++)
@@ -99,7 +147,7 @@ internal sealed partial class SqliteDocumentStore
             }
             catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < 3)
             {
-                await Task.Delay(50 * attempt).ConfigureAwait(false);
+                Thread.Sleep(50 * attempt);
             }
             catch (Exception exception)
             {
