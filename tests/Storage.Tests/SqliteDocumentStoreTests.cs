@@ -130,6 +130,59 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task CreateAll_NoneExists_CreatesThemTogetherReadableWithTheirETags()
+    {
+        var pk = NewPartition();
+
+        var created = await _sqlite!.CreateAllAsync(
+            [new DocumentWrite("claim", pk, "spaceReport", Body(new { n = 1 })), new DocumentWrite("report", pk, "report", Body(new { n = 2 }))],
+            CancellationToken.None);
+
+        Assert.Equal(["claim", "report"], created.Select(d => d.Id));
+        for (var i = 0; i < created.Count; i++)
+        {
+            var stored = await Store.ReadAsync(pk, created[i].Id);
+            Assert.Equal(created[i].ETag, stored!.ETag);
+            Assert.Equal(i + 1, stored.Body.GetProperty("n").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task CreateAll_OneExists_WritesNoneAndNamesIt()
+    {
+        // Among other writes of the same commit: the batch's own savepoint undoes it alone.
+        var pk = NewPartition();
+        await Store.CreateAsync(new DocumentWrite("report", pk, "report", Body(new { first = true })));
+        var others = Enumerable.Range(0, 20).Select(i => Store.CreateAsync(new DocumentWrite($"other-{i}", pk, "draft", Body(new { i })))).ToList();
+
+        var conflict = await Assert.ThrowsAsync<DocumentConflictException>(() => _sqlite!.CreateAllAsync(
+            [new DocumentWrite("claim", pk, "spaceReport", Body(new { })), new DocumentWrite("report", pk, "report", Body(new { first = false }))],
+            CancellationToken.None));
+
+        await Task.WhenAll(others);
+        Assert.Contains("report", conflict.Message, StringComparison.Ordinal);
+        Assert.Null(await Store.ReadAsync(pk, "claim"));
+        Assert.True((await Store.ReadAsync(pk, "report"))!.Body.GetProperty("first").GetBoolean());
+        Assert.NotNull(await Store.ReadAsync(pk, "other-19"));
+    }
+
+    [Fact]
+    public async Task CreateAll_TwoPartitionsOrTooLarge_RefusedWithNothingWritten()
+    {
+        var pk = NewPartition();
+        var other = NewPartition();
+        var huge = new string('x', (int)DocumentLimits.MaxDocumentBytes);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _sqlite!.CreateAllAsync(
+            [new DocumentWrite("a", pk, "report", Body(new { })), new DocumentWrite("b", other, "report", Body(new { }))], CancellationToken.None));
+        await Assert.ThrowsAsync<DocumentTooLargeException>(() => _sqlite!.CreateAllAsync(
+            [new DocumentWrite("a", pk, "report", Body(new { })), new DocumentWrite("b", pk, "report", Body(new { huge }))], CancellationToken.None));
+
+        Assert.Null(await Store.ReadAsync(pk, "a"));
+        Assert.Null(await Store.ReadAsync(other, "b"));
+    }
+
+    [Fact]
     public async Task Dispose_WithWritesQueued_CommitsThemAndRefusesLaterOnes()
     {
         var pk = NewPartition();

@@ -21,9 +21,12 @@ internal static partial class Log
     [LoggerMessage(3006, LogLevel.Information, "File of {Size} bytes stored as evidence of draft {DraftId}.")]
     public static partial void FileStored(ILogger logger, string draftId, long size);
 
-    [LoggerMessage(3007, LogLevel.Information, "Report number {Number} is taken by another report; drawing another id.")]
+    [LoggerMessage(3007, LogLevel.Information, "Report number {Number} is taken by another report; another is drawn.")]
     public static partial void ReportNumberTaken(ILogger logger, string number);
 
     [LoggerMessage(3008, LogLevel.Information, "Report draft {DraftId} not submitted: its space is already covered by report {ReportId}.")]
     public static partial void SpaceTaken(ILogger logger, string draftId, string reportId);
+
+    [LoggerMessage(3009, LogLevel.Warning, "Report numbers of {Year} for entity {EntityId} could not be reserved ahead; the next start reserves its own.")]
+    public static partial void ReportNumbersNotReserved(ILogger logger, Exception exception, string entityId, int year);
 }

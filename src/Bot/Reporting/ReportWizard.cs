@@ -17,6 +17,7 @@ internal sealed class ReportWizard(
     ReportPlanContextLoader loader,
     IReportDraftRepository drafts,
     IReportRepository reports,
+    ReportNumberPool numbers,
     TimeProvider time,
     ILogger<ReportWizard> logger)
 {
@@ -141,13 +142,22 @@ internal sealed class ReportWizard(
                 return;
             }
 
-            if (latest.Value.SubmittedReportId is { } id)
-            {
-                await turn.RespondWithCardAsync(ReportWizardCards.Confirmation(turn.Language, ReportNumbers.For(id, latest.Value.Draft.Year), NameOf(latest.Value.Draft)));
-                return;
-            }
+            await RespondWithCurrentAsync(turn, latest.Value, plan);
+        }
+    }
 
-            await RespondWithStepAsync(turn, plan, latest.Value, ValidationResult.Valid);
+    /// <summary>The draft as it stands: the confirmation once submitted, its current step otherwise.</summary>
+    private async Task RespondWithCurrentAsync(TurnContext turn, ReportWizardDraft wizard, ReportPlanContext? plan = null)
+    {
+        if (wizard.SubmittedReportId is { } id)
+        {
+            await turn.RespondWithCardAsync(ReportWizardCards.Confirmation(turn.Language, ReportNumbers.For(id, wizard.Draft.Year), NameOf(wizard.Draft)));
+            return;
+        }
+
+        if ((plan ?? await LoadAsync(turn, wizard.Draft.Year)) is { } loaded)
+        {
+            await RespondWithStepAsync(turn, loaded, wizard, ValidationResult.Valid);
         }
     }
 
@@ -204,6 +214,17 @@ internal sealed class ReportWizard(
 
     private async Task StartAsync(TurnContext turn, CardAction action)
     {
+        // Teams delivers an activity again when its answer was slow (PROTOCOL.md §1.6). The draft records the activity
+        // that started it, so a redelivery finds it and shows where it stands: a start writes no receipt of its own.
+        var conversationId = turn.Conversation.ConversationId;
+        var current = await drafts.GetAsync(conversationId, turn.CancellationToken);
+        if (current is not null && turn.Activity.Id is { Length: > 0 } activityId
+            && string.Equals(current.Value.StartActivityId, activityId, StringComparison.Ordinal))
+        {
+            await RespondWithCurrentAsync(turn, current.Value);
+            return;
+        }
+
         if (await LoadAsync(turn, withReports: true) is not { } plan)
         {
             return;
@@ -243,7 +264,7 @@ internal sealed class ReportWizard(
             prefill = SpacePrefill.From(space, plan.Activity(space));
         }
 
-        var draft = ReportDraft.Start(await NewReportIdAsync(plan, turn.CancellationToken), plan.Plan.Year, s_form, prefill, plan.Validation.Catalogs);
+        var draft = ReportDraft.Start(await numbers.TakeAsync(plan.EntityId, plan.Plan.Year, turn.CancellationToken), plan.Plan.Year, s_form, prefill, plan.Validation.Catalogs);
         if (unscheduled)
         {
             draft = draft with { Values = new Dictionary<string, string>(StringComparer.Ordinal) { ["space.unscheduled"] = "true" } };
@@ -261,11 +282,10 @@ internal sealed class ReportWizard(
             UserId = turn.User.AadObjectId ?? turn.User.Id,
             StartedAt = now,
             UpdatedAt = now,
+            StartActivityId = turn.Activity.Id,
         };
         // A double click on «Reportar este» (two invokes at once) must not start two drafts: the card of the first would
         // belong to a discarded draft. A draft this same start made moments ago, still untouched, is shown instead.
-        var conversationId = turn.Conversation.ConversationId;
-        var current = await drafts.GetAsync(conversationId, turn.CancellationToken);
         if (IsSameFreshStart(current, draft, now))
         {
             await RespondWithStepAsync(turn, plan, current!.Value, ValidationResult.Valid);
@@ -451,25 +471,6 @@ internal sealed class ReportWizard(
         }
 
         await turn.RespondWithCardAsync(ReportWizardCards.Confirmation(turn.Language, ReportNumbers.For(created.Value.Id, created.Value.Year), created.Value.Name));
-    }
-
-    /// <summary>
-    /// A new report id whose number («R-2026-7KQ2M», five characters people can read out) no other report of the year
-    /// holds: the number is reserved in the store, and the rare collision draws another id.
-    /// </summary>
-    private async Task<string> NewReportIdAsync(ReportPlanContext plan, CancellationToken cancellationToken)
-    {
-        const int Attempts = 8;
-        for (var attempt = 1; ; attempt++)
-        {
-            var id = ReportNumbers.NewId(plan.Plan.Year);
-            if (await reports.ReserveNumberAsync(plan.EntityId, plan.Plan.Year, id, cancellationToken) || attempt == Attempts)
-            {
-                return id;
-            }
-
-            Log.ReportNumberTaken(logger, ReportNumbers.For(id, plan.Plan.Year));
-        }
     }
 
     private static async Task RespondWithStepAsync(TurnContext turn, ReportPlanContext plan, ReportWizardDraft wizard, ValidationResult validation)

@@ -38,10 +38,10 @@ internal sealed class ReportWizardActionHandler(ReportWizard wizard) : ICardActi
 
     /// <summary>
     /// A repeated «Guardar y seguir» or «Atrás» comes from a step the draft already left (shown, nothing changed); a repeated
-    /// submit finds the draft submitted (the same confirmation). Adding or removing an entry, starting and cancelling
-    /// would act twice, so they keep their receipts.
+    /// submit finds the draft submitted (the same confirmation); a repeated start finds the draft it started (the draft
+    /// records that activity). Adding or removing an entry and cancelling would act twice, so they keep their receipts.
     /// </summary>
-    public IReadOnlyCollection<string> RepeatSafeVerbs { get; } = [WizardVerbs.Next, WizardVerbs.Back, WizardVerbs.Submit];
+    public IReadOnlyCollection<string> RepeatSafeVerbs { get; } = [WizardVerbs.Start, WizardVerbs.Next, WizardVerbs.Back, WizardVerbs.Submit];
 
     public Task HandleAsync(TurnContext context, CardAction action) => wizard.HandleActionAsync(context, action);
 }

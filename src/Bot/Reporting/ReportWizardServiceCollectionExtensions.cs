@@ -12,6 +12,7 @@ internal static class ReportWizardServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<ReportPlanContextLoader>();
+        services.AddSingleton<ReportNumberPool>();
         services.AddScoped<ReportWizard>();
         services.AddCommandHandler<ReportCommandHandler>();
         services.AddCommandHandler<ContinueCommandHandler>();

@@ -53,7 +53,7 @@ internal sealed class DocumentStoreReportDraftRepository(IDocumentStore store) :
     internal static bool ReadsBackEqual(ReportWizardDraft draft)
     {
         if (draft.Draft?.Values is null || !IsWellFormed(draft.EntityId) || !IsWellFormed(draft.UserId) || !IsWellFormed(draft.SubmittedReportId)
-            || !IsWellFormed(draft.Draft.Id) || !IsWellFormed(draft.Draft.CurrentStep))
+            || !IsWellFormed(draft.StartActivityId) || !IsWellFormed(draft.Draft.Id) || !IsWellFormed(draft.Draft.CurrentStep))
         {
             return false;
         }

@@ -109,6 +109,11 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
         Document<ReportedSpace>? claimed = null;
         if (report.SpaceId is { Length: > 0 } spaceId)
         {
+            if (store is IAtomicDocumentStore atomic && await TryCreateWithClaimAsync(atomic, partition, entityId, report, spaceId, cancellationToken) is { } created)
+            {
+                return (created, true);
+            }
+
             try
             {
                 claimed = await ClaimAsync(partition, entityId, report.Year, spaceId, report.Id, cancellationToken);
@@ -323,6 +328,42 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
     }
 
     /// <summary>
+    /// The usual submit in one commit: the space's claim and the report created together, or neither. Null when either
+    /// exists already (a resubmit, another report of the space, a claim left by a crash): nothing was written, and the
+    /// claim-then-report path sorts those out as on a store without transactions.
+    /// </summary>
+    private async Task<Versioned<ParticipationReport>?> TryCreateWithClaimAsync(
+        IAtomicDocumentStore atomic, string partition, string entityId, ParticipationReport report, string spaceId, CancellationToken cancellationToken)
+    {
+        await EnsureReconciledAsync(partition, entityId, report.Year, cancellationToken);
+        var claim = new ReportedSpace(spaceId, report.Id, report.Year);
+        IReadOnlyList<StoredDocument> written;
+        try
+        {
+            written = await atomic.CreateAllAsync(
+                [_markers.ToWrite(partition, MarkerId(spaceId), claim), _reports.ToWrite(partition, ReportDocumentId(report.Id), report)],
+                cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return null;
+        }
+
+        Remember(partition, claim);
+        var stored = _reports.Map(written[1]);
+        return new Versioned<ParticipationReport>(stored.Value, stored.ETag);
+    }
+
+    /// <summary>A report stored before markers were claims may hold a space without a marker: the partition's first claim gives it one.</summary>
+    private async Task EnsureReconciledAsync(string partition, string entityId, int year, CancellationToken cancellationToken)
+    {
+        if (!_reconciled.ContainsKey(partition))
+        {
+            await ReadMarkersAsync(partition, entityId, year, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Claims a scheduled space for a report: creates its marker only if absent, so exactly one of two concurrent claims
     /// wins. The same report claiming again (a resubmit) keeps its claim; an abandoned claim is taken over (replaced only
     /// if unchanged). Returns the marker when this call wrote it, null when the report already held it.
@@ -330,12 +371,7 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
     private async Task<Document<ReportedSpace>?> ClaimAsync(
         string partition, string entityId, int year, string spaceId, string reportId, CancellationToken cancellationToken)
     {
-        if (!_reconciled.ContainsKey(partition))
-        {
-            // A report stored before markers were claims may hold this space without a marker: give it one first.
-            await ReadMarkersAsync(partition, entityId, year, cancellationToken);
-        }
-
+        await EnsureReconciledAsync(partition, entityId, year, cancellationToken);
         var id = MarkerId(spaceId);
         var mine = new ReportedSpace(spaceId, reportId, year);
         for (var attempt = 1; ; attempt++)

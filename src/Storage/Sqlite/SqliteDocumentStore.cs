@@ -14,7 +14,7 @@ namespace ParticipaBot.Storage.Sqlite;
 /// kill -9; with <see cref="SqliteDurability.Full"/> (synchronous=FULL) power loss too. Writes go through one writer
 /// that commits what has queued up together (SqliteDocumentStore.Writer.cs).
 /// </summary>
-internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8DocumentStore, IDisposable
+internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8DocumentStore, IAtomicDocumentStore, IDisposable
 {
     // Enough for every concurrent turn of a busy instance: a connection opened and closed per read (files, locks,
     // shared memory mapped again) cost more than the read.
@@ -117,6 +117,39 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
 
     public Task<Utf8Document> UpsertUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken) =>
         UpsertCoreAsync(Prepare(document), cancellationToken);
+
+    public async Task<IReadOnlyList<StoredDocument>> CreateAllAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+        {
+            return [];
+        }
+
+        if (documents.Any(d => !string.Equals(d?.PartitionKey, documents[0]?.PartitionKey, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("Los documentos creados juntos deben compartir partición / documents created together must share a partition.", nameof(documents));
+        }
+
+        var prepared = documents.Select(Prepare).ToArray();
+        await ExecuteWriteAsync(connection =>
+        {
+            foreach (var document in prepared)
+            {
+                var command = Statement(connection, CreateSql);
+                Bind(command, document);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    // Thrown inside the write's savepoint: the documents created before this one are rolled back with it.
+                    throw new DocumentConflictException(document.PartitionKey, document.Id);
+                }
+            }
+
+            return prepared.Length;
+        }, cancellationToken);
+        await PurgeIfDueAsync(cancellationToken);
+        return [.. prepared.Select((written, i) => ToStored(written, documents[i].Body))];
+    }
 
     public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)
     {

@@ -100,6 +100,10 @@ public sealed class RedeliveryUnderLoadTests(ITestOutputHelper output)
         var coordinatorBefore = host.Connector.SentTo(host.Coordinator.ConversationId).Count;
         var messageIds = new System.Collections.Concurrent.ConcurrentQueue<string>();
         await Task.WhenAll(reports.Select((report, i) => DoubleClickAsync(host, report, approve: i % 2 == 0, execute: i % 4 < 2, messageIds)));
+        // Action.Submit clicks are queued and run after their POST is answered, and all the reviews share the coordinator's
+        // chat: wait for every answer and every notice, then a moment more for any that should not come.
+        await host.Connector.WaitForAsync(host.Coordinator.ConversationId, coordinatorBefore + messageIds.Distinct(StringComparer.Ordinal).Count());
+        await host.Connector.WaitForAsync(host.Delegate.ConversationId, before + count);
         await Task.Delay(300);
 
         foreach (var (report, i) in reports.Select((r, i) => (r, i)))

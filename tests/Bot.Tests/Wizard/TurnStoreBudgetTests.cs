@@ -29,6 +29,24 @@ public sealed class TurnStoreBudgetTests
     }
 
     [Fact]
+    public async Task WizardStart_Turn_WritesOnlyTheDraft()
+    {
+        // The report number comes reserved ahead (ReportNumberPool) and the draft records the start, which stands for a
+        // redelivery receipt: the draft is the start's one write once the plan's first start filled the reserve.
+        CountingDocumentStore? counting = null;
+        using var factory = WizardChat.NewFactory(configure: services => Decorate(services, inner => counting = new CountingDocumentStore(inner)));
+        await WizardFlowTests.StartAsync(new WizardChat(factory));
+        var chat = new WizardChat(factory);
+        await chat.SayAsync("reportar");
+        counting!.Reset();
+
+        await chat.PressAsync("report.start", null, "Reportar este", execute: true);
+
+        Assert.Contains("Paso 1 de 7", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
+        Assert.Equal(["create|reportDraft"], counting.Calls.Where(IsWrite));
+    }
+
+    [Fact]
     public async Task WizardCancel_Turn_KeepsItsRedeliveryReceipt()
     {
         // Cancelling (like adding or removing an entry) is not repeat-safe: its redelivery is stopped by the receipt.
@@ -59,6 +77,10 @@ public sealed class TurnStoreBudgetTests
         Assert.Contains("Reportar este", WizardChat.AllText(chat.Card), StringComparison.Ordinal);
         Assert.Equal(["create|activityReceipt", "read|reportDraft|current"], counting.Calls);
     }
+
+    private static bool IsWrite(string call) =>
+        call.StartsWith("create|", StringComparison.Ordinal) || call.StartsWith("replace|", StringComparison.Ordinal)
+        || call.StartsWith("upsert|", StringComparison.Ordinal) || call.StartsWith("delete|", StringComparison.Ordinal);
 
     private static void Decorate(IServiceCollection services, Func<IDocumentStore, IDocumentStore> decorate)
     {

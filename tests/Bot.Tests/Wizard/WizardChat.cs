@@ -65,6 +65,9 @@ internal sealed class WizardChat
     /// <summary>The text of the last invoke message response or plain reply.</summary>
     public string? LastText { get; private set; }
 
+    /// <summary>The last activity this chat posted, as sent (for delivering it again later).</summary>
+    public string? LastActivityJson { get; private set; }
+
     public static BotFactory NewFactory(string? dataDirectory = null, Action<IServiceCollection>? configure = null) =>
         new(dataDirectory, new ManualTimeProvider(Today), configure);
 
@@ -139,6 +142,14 @@ internal sealed class WizardChat
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
         var (status, body) = await PostAsync(activity);
         return (status, Read(body) ? Card : null);
+    }
+
+    /// <summary>Teams delivering an activity this chat posted earlier again, with its id: the card it answered with, if any.</summary>
+    public async Task<JsonObject?> DeliverAgainAsync(string activityJson)
+    {
+        using var response = await _client.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(activityJson));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Read(await response.Content.ReadAsStringAsync()) ? Card : null;
     }
 
     public async Task<JsonObject?> PressAsync(string verb, IReadOnlyDictionary<string, string?>? inputs, string? title, bool execute)
@@ -312,6 +323,7 @@ internal sealed class WizardChat
         }
 
         var json = activity.ToJsonString();
+        LastActivityJson = json;
         async Task<(HttpStatusCode Status, string Body)> DeliverAsync(TimeSpan delay)
         {
             if (delay > TimeSpan.Zero)

@@ -112,6 +112,25 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
     }
 
     [Fact]
+    public async Task Start_DeliveredAgainAfterTheDelegateMovedOn_ShowsTheDraftWhereItStands()
+    {
+        using var factory = WizardChat.NewFactory();
+        var chat = new WizardChat(factory);
+        await StartAsync(chat);
+        var start = chat.LastActivityJson!;
+        await chat.PressAsync("report.next", null, null, execute: true);
+        var before = await chat.DraftAsync();
+
+        var card = await chat.DeliverAgainAsync(start);
+
+        Assert.Contains("Paso 2 de 7", WizardChat.AllText(card), StringComparison.Ordinal);
+        var after = await chat.DraftAsync();
+        Assert.Equal(before!.Id, after!.Id);
+        Assert.Equal(before.CurrentStep, after.CurrentStep);
+        Assert.Equal(before.Values, after.Values);
+    }
+
+    [Fact]
     public async Task Submit_DoubleClickAndRedelivery_CreatesOneReport()
     {
         using var factory = WizardChat.NewFactory();

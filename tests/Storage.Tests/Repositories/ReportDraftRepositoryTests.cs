@@ -108,7 +108,7 @@ public sealed class ReportDraftRepositoryTests : IDisposable
         // A new property must be added to AssertEqual, and shown to read back equal, before drafts keep skipping the read-back.
         string[] Names(Type type) => [.. type.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Draft", "EntityId", "ReturnToReview", "StartedAt", "SubmittedReportId", "UpdatedAt", "UserId"], Names(typeof(ReportWizardDraft)));
+        Assert.Equal(["Draft", "EntityId", "ReturnToReview", "StartActivityId", "StartedAt", "SubmittedReportId", "UpdatedAt", "UserId"], Names(typeof(ReportWizardDraft)));
         Assert.Equal(["CurrentStep", "Id", "Values", "Year"], Names(typeof(ReportDraft)));
     }
 
@@ -137,6 +137,7 @@ public sealed class ReportDraftRepositoryTests : IDisposable
             UpdatedAt = new DateTimeOffset(2026, 7, 1, 8, 30, 15, TimeSpan.Zero).AddTicks(7),
             ReturnToReview = true,
             SubmittedReportId = "rep-2026-0f3a",
+            StartActivityId = "1:1Xk9-f3é|invoke#2",
         },
         "minimal" => new ReportWizardDraft
         {
@@ -169,6 +170,7 @@ public sealed class ReportDraftRepositoryTests : IDisposable
         Assert.Equal(expected.UpdatedAt.Offset, actual.UpdatedAt.Offset);
         Assert.Equal(expected.ReturnToReview, actual.ReturnToReview);
         Assert.Equal(expected.SubmittedReportId, actual.SubmittedReportId);
+        Assert.Equal(expected.StartActivityId, actual.StartActivityId);
         Assert.Equal(expected.Draft.Id, actual.Draft.Id);
         Assert.Equal(expected.Draft.Year, actual.Draft.Year);
         Assert.Equal(expected.Draft.CurrentStep, actual.Draft.CurrentStep);

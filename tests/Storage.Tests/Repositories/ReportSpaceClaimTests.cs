@@ -1,6 +1,7 @@
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Storage.Repositories;
+using ParticipaBot.Storage.Sqlite;
 using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests.Repositories;
@@ -195,10 +196,60 @@ public sealed class ReportSpaceClaimSqliteTests : ReportSpaceClaimScenarios, IDi
 
     protected override IDocumentStore Store => _store;
 
+    [Fact]
+    public async Task CreateAsync_ScheduledSpace_ClaimAndReportAreOneWrite()
+    {
+        // One write, so the submit waits for one commit; a conflict in it leaves nothing and takes the claim-first path.
+        var recording = new RecordingAtomicStore((SqliteDocumentStore)_store);
+        var repository = new DocumentStoreReportRepository(recording);
+        await repository.ReportedSpacesAsync("ent-one-write", 2026);
+        recording.Batches.Clear();
+
+        var (stored, created) = await repository.CreateAsync("ent-one-write", ReportRepositoryTests.SampleReport("r1") with { SpaceId = "space-1" });
+        await Assert.ThrowsAsync<SpaceAlreadyReportedException>(() => repository.CreateAsync("ent-one-write", ReportRepositoryTests.SampleReport("r2") with { SpaceId = "space-1" }));
+
+        Assert.True(created);
+        Assert.Equal(["spaceReport|space-1 report|r1", "spaceReport|space-1 report|r2"], recording.Batches);
+        Assert.Equal("r1", Assert.Single(await repository.ListAsync("ent-one-write", 2026)).Id);
+        Assert.Equal(stored.ETag, (await repository.GetAsync("ent-one-write", 2026, "r1"))!.ETag);
+    }
+
     public void Dispose()
     {
         (_store as IDisposable)?.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>The SQLite store, recording the ids of every atomic create.</summary>
+    private sealed class RecordingAtomicStore(SqliteDocumentStore inner) : IDocumentStore, IAtomicDocumentStore
+    {
+        public List<string> Batches { get; } = [];
+
+        public Task<IReadOnlyList<StoredDocument>> CreateAllAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+        {
+            lock (Batches)
+            {
+                Batches.Add(string.Join(' ', documents.Select(d => d.Id)));
+            }
+
+            return inner.CreateAllAsync(documents, cancellationToken);
+        }
+
+        public Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default) => inner.CreateAsync(document, cancellationToken);
+
+        public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => inner.ReadAsync(partitionKey, id, cancellationToken);
+
+        public Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(document, ifMatchETag, cancellationToken);
+
+        public Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default) => inner.UpsertAsync(document, cancellationToken);
+
+        public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(partitionKey, id, ifMatchETag, cancellationToken);
+
+        public IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, CancellationToken cancellationToken = default) => inner.QueryAsync(partitionKey, type, cancellationToken);
+
+        public IAsyncEnumerable<StoredDocument> ReadAllAsync(CancellationToken cancellationToken = default) => inner.ReadAllAsync(cancellationToken);
+
+        public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
     }
 }
 

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using ParticipaBot.Core.Reporting;
+
+namespace ParticipaBot.Bot.Reporting;
+
+/// <summary>
+/// Report ids whose numbers are reserved in the store ahead of time, a few per plan (entity and year), so that starting
+/// a report does not wait for a write of its own (docs/data-model.md, "Report numbers"). A start takes one; when fewer
+/// than half a batch are left, the next batch is reserved in the background, its writes sent together (one group
+/// commit on SQLite). Only the first start of a plan in a process, or one after a failed refill, waits for a batch.
+/// A number reserved and never used (the process stopped) is a gap no one notices: numbers are drawn, not counted.
+/// </summary>
+internal sealed class ReportNumberPool(IReportRepository reports, ILogger<ReportNumberPool> logger)
+{
+    /// <summary>Numbers reserved per round: a round is one commit, whatever its size, and a plan sees few starts a second.</summary>
+    internal const int BatchSize = 16;
+
+    private const int RefillBelow = BatchSize / 2;
+
+    /// <summary>Rounds in which every number drawn was another report's before the start gives up (it never happens: 32⁵ numbers a year).</summary>
+    private const int Rounds = 4;
+
+    private readonly ConcurrentDictionary<(string EntityId, int Year), Reserve> _reserves = new();
+
+    /// <summary>A report id of the plan whose number is reserved for it and for nothing else.</summary>
+    public async Task<string> TakeAsync(string entityId, int year, CancellationToken cancellationToken)
+    {
+        var reserve = _reserves.GetOrAdd((entityId, year), static _ => new Reserve());
+        for (var round = 1; round <= Rounds; round++)
+        {
+            if (reserve.Ids.TryDequeue(out var reserved))
+            {
+                if (reserve.Ids.Count < RefillBelow)
+                {
+                    RefillInBackground(reserve, entityId, year);
+                }
+
+                return reserved;
+            }
+
+            // Nothing reserved yet (or the last refill failed): this start waits for a batch and keeps one number of it.
+            var batch = await ReserveBatchAsync(entityId, year, cancellationToken);
+            if (batch.Count > 0)
+            {
+                foreach (var id in batch.Skip(1))
+                {
+                    reserve.Ids.Enqueue(id);
+                }
+
+                return batch[0];
+            }
+        }
+
+        throw new InvalidOperationException($"No report number of {year} could be reserved for entity {entityId}: every number drawn was taken.");
+    }
+
+    private void RefillInBackground(Reserve reserve, string entityId, int year)
+    {
+        if (Interlocked.CompareExchange(ref reserve.Refilling, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var id in await ReserveBatchAsync(entityId, year, CancellationToken.None))
+                {
+                    reserve.Ids.Enqueue(id);
+                }
+            }
+            catch (Exception exception)
+            {
+                // The next start that finds the reserve empty reserves for itself and reports the failure to its user.
+                Log.ReportNumbersNotReserved(logger, exception, entityId, year);
+            }
+            finally
+            {
+                Volatile.Write(ref reserve.Refilling, 0);
+            }
+        });
+    }
+
+    private async Task<List<string>> ReserveBatchAsync(string entityId, int year, CancellationToken cancellationToken)
+    {
+        var drawn = new string[BatchSize];
+        var claims = new Task<bool>[BatchSize];
+        for (var i = 0; i < BatchSize; i++)
+        {
+            drawn[i] = ReportNumbers.NewId(year);
+            claims[i] = reports.ReserveNumberAsync(entityId, year, drawn[i], cancellationToken);
+        }
+
+        var taken = await Task.WhenAll(claims);
+        var reserved = new List<string>(BatchSize);
+        for (var i = 0; i < BatchSize; i++)
+        {
+            if (taken[i])
+            {
+                reserved.Add(drawn[i]);
+            }
+            else
+            {
+                Log.ReportNumberTaken(logger, ReportNumbers.For(drawn[i], year));
+            }
+        }
+
+        return reserved;
+    }
+
+    private sealed class Reserve
+    {
+        public readonly ConcurrentQueue<string> Ids = new();
+
+        /// <summary>1 while a background refill is under way: one at a time per plan.</summary>
+        public int Refilling;
+    }
+}
