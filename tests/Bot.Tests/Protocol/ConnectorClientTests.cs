@@ -302,15 +302,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_BurstToOneConversation_KeepsSevenPerSecond()
     {
-        var watch = Stopwatch.StartNew();
-
         await Task.WhenAll(Enumerable.Range(0, 9).Select(i => Client.SendToConversationAsync(Conversation("a:burst"), Message(), CancellationToken.None)));
 
         var times = _server.Requests.Select(r => r.ReceivedAt).Order().ToList();
         Assert.Equal(9, times.Count);
         Assert.True(times[6] - times[0] < TimeSpan.FromMilliseconds(700), "the first seven go at once");
         Assert.True(times[7] - times[0] >= TimeSpan.FromMilliseconds(900), $"the eighth waited {(times[7] - times[0]).TotalMilliseconds} ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"took {watch.Elapsed}");
+        // The ninth is the first past 8 in 2 s, and goes as soon as that allows. Timed from the first request the server
+        // received, not from the test's start: on a loaded machine the client's own start-up took the run past 2.5 s.
+        var ninth = times[8] - times[0];
+        Assert.True(ninth >= TimeSpan.FromSeconds(2) && ninth < TimeSpan.FromSeconds(2.5), $"the ninth waited {ninth.TotalMilliseconds} ms");
     }
 
     [Fact]
