@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Storage;
@@ -53,9 +51,7 @@ internal sealed class StoreActivityDeduplicator(
     /// <summary>The conversation's own partition (docs/data-model.md: "conversation|{conversationId}"), so receipts spread over partitions.</summary>
     internal static string PartitionKey(string conversationId) => "conversation|" + conversationId;
 
-    /// <summary>A hash: activity ids are the channel's and may hold characters a Cosmos DB id may not, or be long.</summary>
-    internal static string DocumentId(string activityId) =>
-        "receipt-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(activityId)));
+    internal static string DocumentId(string activityId) => "receipt-" + ActivityFingerprint.Of(activityId);
 }
 
 /// <summary>

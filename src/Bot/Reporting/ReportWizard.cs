@@ -218,8 +218,9 @@ internal sealed class ReportWizard(
         // that started it, so a redelivery finds it and shows where it stands: a start writes no receipt of its own.
         var conversationId = turn.Conversation.ConversationId;
         var current = await drafts.GetAsync(conversationId, turn.CancellationToken);
-        if (current is not null && turn.Activity.Id is { Length: > 0 } activityId
-            && string.Equals(current.Value.StartActivityId, activityId, StringComparison.Ordinal))
+        var startActivity = turn.Activity.Id is { Length: > 0 } activityId ? ActivityFingerprint.Of(activityId) : null;
+        if (current is not null && startActivity is not null
+            && string.Equals(current.Value.StartActivityId, startActivity, StringComparison.Ordinal))
         {
             await RespondWithCurrentAsync(turn, current.Value);
             return;
@@ -282,7 +283,7 @@ internal sealed class ReportWizard(
             UserId = turn.User.AadObjectId ?? turn.User.Id,
             StartedAt = now,
             UpdatedAt = now,
-            StartActivityId = turn.Activity.Id,
+            StartActivityId = startActivity,
         };
         // A double click on «Reportar este» (two invokes at once) must not start two drafts: the card of the first would
         // belong to a discarded draft. A draft this same start made moments ago, still untouched, is shown instead.

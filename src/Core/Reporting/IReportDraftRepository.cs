@@ -24,7 +24,10 @@ public sealed record ReportWizardDraft
     /// <summary>Set once the report was created; a repeated submit then shows the same confirmation.</summary>
     public string? SubmittedReportId { get; init; }
 
-    /// <summary>The activity (button press) that started the draft: its redelivery shows the draft instead of starting over.</summary>
+    /// <summary>
+    /// A fingerprint of the activity (button press) that started the draft, fixed in size whatever the channel's id: its
+    /// redelivery shows the draft instead of starting over.
+    /// </summary>
     public string? StartActivityId { get; init; }
 }
 

@@ -124,6 +124,9 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
         var card = await chat.DeliverAgainAsync(start);
 
         Assert.Contains("Paso 2 de 7", WizardChat.AllText(card), StringComparison.Ordinal);
+        // Remembered as a fingerprint: the channel's id, however long, is not copied into every later write of the draft.
+        var stored = await factory.Services.GetRequiredService<IReportDraftRepository>().GetAsync(chat.ConversationId);
+        Assert.Matches("^[0-9a-f]{64}$", stored!.Value.StartActivityId);
         var after = await chat.DraftAsync();
         Assert.Equal(before!.Id, after!.Id);
         Assert.Equal(before.CurrentStep, after.CurrentStep);
