@@ -7,7 +7,8 @@ namespace ParticipaBot.Bot.Reporting;
 /// Report ids whose numbers are reserved in the store ahead of time, a few per plan (entity and year), so that starting
 /// a report does not wait for a write of its own (docs/data-model.md, "Report numbers"). A start takes one; when fewer
 /// than half a batch are left, the next batch is reserved in the background, its writes sent together (one group
-/// commit on SQLite). Only the first start of a plan in a process, or one after a failed refill, waits for a batch.
+/// commit on SQLite). Only the first start of a plan in a process, or one after a failed refill, waits for a batch (and
+/// the starts arriving meanwhile share it).
 /// A number reserved and never used (the process stopped) is a gap no one notices: numbers are drawn, not counted.
 /// </summary>
 internal sealed class ReportNumberPool(IReportRepository reports, ILogger<ReportNumberPool> logger)
@@ -17,8 +18,8 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
 
     private const int RefillBelow = BatchSize / 2;
 
-    /// <summary>Rounds in which every number drawn was another report's before the start gives up (it never happens: 32⁵ numbers a year).</summary>
-    private const int Rounds = 4;
+    /// <summary>Batches in which every number drawn was another report's before the start gives up (it never happens: 32⁵ numbers a year).</summary>
+    private const int Batches = 4;
 
     private readonly ConcurrentDictionary<(string EntityId, int Year), Reserve> _reserves = new();
 
@@ -26,32 +27,55 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
     public async Task<string> TakeAsync(string entityId, int year, CancellationToken cancellationToken)
     {
         var reserve = _reserves.GetOrAdd((entityId, year), static _ => new Reserve());
-        for (var round = 1; round <= Rounds; round++)
+        if (TryTake(reserve, entityId, year, out var reserved))
         {
-            if (reserve.Ids.TryDequeue(out var reserved))
+            return reserved;
+        }
+
+        // Nothing reserved (the plan's first start in this process, or the last refill failed): one start reserves a
+        // batch, and the starts arriving meanwhile wait for it rather than each claiming sixteen numbers of their own.
+        await reserve.Filling.WaitAsync(cancellationToken);
+        try
+        {
+            for (var batches = 0; ; batches++)
             {
-                if (reserve.Ids.Count < RefillBelow)
+                if (TryTake(reserve, entityId, year, out reserved))
                 {
-                    RefillInBackground(reserve, entityId, year);
+                    return reserved;
                 }
 
-                return reserved;
-            }
+                if (batches == Batches)
+                {
+                    break;
+                }
 
-            // Nothing reserved yet (or the last refill failed): this start waits for a batch and keeps one number of it.
-            var batch = await ReserveBatchAsync(entityId, year, cancellationToken);
-            if (batch.Count > 0)
-            {
-                foreach (var id in batch.Skip(1))
+                foreach (var id in await ReserveBatchAsync(entityId, year, cancellationToken))
                 {
                     reserve.Ids.Enqueue(id);
                 }
-
-                return batch[0];
             }
+        }
+        finally
+        {
+            reserve.Filling.Release();
         }
 
         throw new InvalidOperationException($"No report number of {year} could be reserved for entity {entityId}: every number drawn was taken.");
+    }
+
+    private bool TryTake(Reserve reserve, string entityId, int year, out string reserved)
+    {
+        if (!reserve.Ids.TryDequeue(out reserved!))
+        {
+            return false;
+        }
+
+        if (reserve.Ids.Count < RefillBelow)
+        {
+            RefillInBackground(reserve, entityId, year);
+        }
+
+        return true;
     }
 
     private void RefillInBackground(Reserve reserve, string entityId, int year)
@@ -109,9 +133,13 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
         return reserved;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim holds no handle until AvailableWaitHandle is read, which nothing here does; the reserves live as long as the process.")]
     private sealed class Reserve
     {
         public readonly ConcurrentQueue<string> Ids = new();
+
+        /// <summary>Held by the start that reserves a batch while the reserve is empty.</summary>
+        public readonly SemaphoreSlim Filling = new(1, 1);
 
         /// <summary>1 while a background refill is under way: one at a time per plan.</summary>
         public int Refilling;

@@ -88,6 +88,27 @@ public sealed class ReportNumberPoolTests
     }
 
     [Fact]
+    public async Task Take_ManyStartsOnAnEmptyReserve_ShareOneBatch()
+    {
+        var reserved = 0;
+        var reports = new Mock<IReportRepository>();
+        reports.Setup(r => r.ReserveNumberAsync(Entity, Year, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                Interlocked.Increment(ref reserved);
+                await Task.Delay(50);
+                return true;
+            });
+        var pool = new ReportNumberPool(reports.Object, NullLogger<ReportNumberPool>.Instance);
+
+        // Half a batch: every start is served by the first batch, and the reserve is not yet low enough to refill.
+        var ids = await Task.WhenAll(Enumerable.Range(0, ReportNumberPool.BatchSize / 2).Select(_ => pool.TakeAsync(Entity, Year, CancellationToken.None)));
+
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ReportNumberPool.BatchSize, Volatile.Read(ref reserved));
+    }
+
+    [Fact]
     public async Task Take_PastHalfTheReserve_RefillsInTheBackground()
     {
         var reserved = 0;
