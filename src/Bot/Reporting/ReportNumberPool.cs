@@ -11,7 +11,7 @@ namespace ParticipaBot.Bot.Reporting;
 /// the starts arriving meanwhile share it).
 /// A number reserved and never used (the process stopped) is a gap no one notices: numbers are drawn, not counted.
 /// </summary>
-internal sealed class ReportNumberPool(IReportRepository reports, ILogger<ReportNumberPool> logger)
+internal sealed class ReportNumberPool(IReportRepository reports, TimeProvider time, ILogger<ReportNumberPool> logger)
 {
     /// <summary>Numbers reserved per round: a round is one commit, whatever its size, and a plan sees few starts a second.</summary>
     internal const int BatchSize = 16;
@@ -20,6 +20,12 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
 
     /// <summary>Batches in which every number drawn was another report's before the start gives up (it never happens: 32⁵ numbers a year).</summary>
     private const int Batches = 4;
+
+    /// <summary>
+    /// After a failed background refill, starts take what is left without trying again for this long: with the store
+    /// down, each start would otherwise send a batch that fails and log a warning of its own.
+    /// </summary>
+    internal static readonly TimeSpan RefillRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(string EntityId, int Year), Reserve> _reserves = new();
 
@@ -80,7 +86,7 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
 
     private void RefillInBackground(Reserve reserve, string entityId, int year)
     {
-        if (Interlocked.CompareExchange(ref reserve.Refilling, 1, 0) != 0)
+        if (time.GetUtcNow().UtcTicks < Volatile.Read(ref reserve.RefillNotBefore) || Interlocked.CompareExchange(ref reserve.Refilling, 1, 0) != 0)
         {
             return;
         }
@@ -97,6 +103,8 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
             catch (Exception exception)
             {
                 // The next start that finds the reserve empty reserves for itself and reports the failure to its user.
+                // Set before the flag is cleared below, so no start sees neither.
+                Volatile.Write(ref reserve.RefillNotBefore, (time.GetUtcNow() + RefillRetryDelay).UtcTicks);
                 Log.ReportNumbersNotReserved(logger, exception, entityId, year);
             }
             finally
@@ -143,5 +151,8 @@ internal sealed class ReportNumberPool(IReportRepository reports, ILogger<Report
 
         /// <summary>1 while a background refill is under way: one at a time per plan.</summary>
         public int Refilling;
+
+        /// <summary>UTC ticks before which no background refill starts (the last one failed).</summary>
+        public long RefillNotBefore;
     }
 }
