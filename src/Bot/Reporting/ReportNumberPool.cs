@@ -103,7 +103,7 @@ internal sealed class ReportNumberPool(IReportRepository reports, TimeProvider t
             catch (Exception exception)
             {
                 // The next start that finds the reserve empty reserves for itself and reports the failure to its user.
-                // Set before the flag is cleared below, so no start sees neither.
+                // Set before the flag is cleared below: a start then finds either this refill under way or its delay.
                 Volatile.Write(ref reserve.RefillNotBefore, (time.GetUtcNow() + RefillRetryDelay).UtcTicks);
                 Log.ReportNumbersNotReserved(logger, exception, entityId, year);
             }

@@ -11,6 +11,7 @@ namespace ParticipaBot.Bot.Tests.Protocol;
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string ConversationId = "19:abc@thread.tacv2;messageid=1700000000000";
+    private const string WarmUpSuffix = "-warm-up";
     private FakeConnectorServer _server = null!;
     private ServiceProvider _services = null!;
     private readonly RecordingTokenProvider _tokens = new();
@@ -337,14 +338,14 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private async Task<string> WarmedUpBurstConversationAsync()
     {
         var id = "a:burst-" + Guid.NewGuid().ToString("N")[..8];
-        await Client.SendToConversationAsync(Conversation(id + "-warm-up"), Message(), CancellationToken.None);
+        await Client.SendToConversationAsync(Conversation(id + WarmUpSuffix), Message(), CancellationToken.None);
         return id;
     }
 
     /// <summary>When the server received the requests to the conversations whose id starts with <paramref name="conversationIdPrefix"/>, warm-up excluded.</summary>
     private IEnumerable<DateTimeOffset> ReceivedFor(string conversationIdPrefix) =>
         _server.Requests
-            .Where(r => Uri.UnescapeDataString(r.Path) is var path && path.Contains(conversationIdPrefix, StringComparison.Ordinal) && !path.Contains("-warm-up", StringComparison.Ordinal))
+            .Where(r => Uri.UnescapeDataString(r.Path) is var path && path.Contains(conversationIdPrefix, StringComparison.Ordinal) && !path.Contains(WarmUpSuffix, StringComparison.Ordinal))
             .Select(r => r.ReceivedAt);
 
     private static Activity Message() => new() { Type = ActivityTypes.Message, Text = "Recordatorio" };

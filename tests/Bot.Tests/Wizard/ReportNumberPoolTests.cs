@@ -128,12 +128,7 @@ public sealed class ReportNumberPoolTests
             await pool.TakeAsync(Entity, Year, CancellationToken.None);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Volatile.Read(ref reserved) < 2 * ReportNumberPool.BatchSize && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
+        await WaitUntilAsync(() => Volatile.Read(ref reserved) >= 2 * ReportNumberPool.BatchSize);
         Assert.Equal(2 * ReportNumberPool.BatchSize, Volatile.Read(ref reserved));
     }
 
@@ -184,6 +179,7 @@ public sealed class ReportNumberPoolTests
 
     private static int Warnings(ListLoggerProvider logs) => logs.Entries.Count(e => e.EventId.Id == 3009);
 
+    /// <summary>Background refills end on their own: polled, for at most 10 s.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
