@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,7 +7,7 @@ namespace ParticipaBot.Bot.Cards;
 /// <summary>
 /// Assembles one Adaptive Card 1.5 (the newest version Teams renders, PROTOCOL.md §4) as JSON.
 /// Card classes (one per card) describe their content with <see cref="CardElements"/> and <see cref="CardActions"/>;
-/// this class adds the envelope and refuses cards over <see cref="MaxSizeBytes"/>.
+/// this class adds the envelope, writes the card once and refuses cards over <see cref="MaxSizeBytes"/>.
 /// </summary>
 internal sealed class AdaptiveCardBuilder
 {
@@ -19,42 +17,42 @@ internal sealed class AdaptiveCardBuilder
     /// <summary>28 KB: the Incoming Webhook/Workflows limit, well under the 100 KB a bot message may carry, so a card fits both paths.</summary>
     public const int MaxSizeBytes = 28 * 1024;
 
-    private readonly JsonArray _body = [];
-    private readonly JsonArray _actions = [];
+    private readonly List<CardObject> _body = [];
+    private readonly List<CardObject> _actions = [];
     private string? _fallbackText;
     private bool _fullWidth;
     private bool _built;
 
-    // Measuring a card writes it once more; the buffer is reused per thread so the measure allocates nothing.
+    // A card is written into a buffer reused per thread, then copied once to its own array of the exact size.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_measureBuffer;
+    private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic]
-    private static Utf8JsonWriter? t_measureWriter;
+    private static Utf8JsonWriter? t_writer;
 
-    // The bytes a built card was measured as: the invoke response writes them rather than serialising the card again.
-    private static readonly ConditionalWeakTable<JsonObject, WrittenCard> s_written = [];
-
-    public AdaptiveCardBuilder Add(JsonObject element)
+    public AdaptiveCardBuilder Add(CardObject element)
     {
+        ArgumentNullException.ThrowIfNull(element);
         ThrowIfBuilt();
         _body.Add(element);
         return this;
     }
 
-    public AdaptiveCardBuilder AddRange(IEnumerable<JsonObject> elements)
+    public AdaptiveCardBuilder AddRange(IEnumerable<CardObject> elements)
     {
+        ArgumentNullException.ThrowIfNull(elements);
         ThrowIfBuilt();
         foreach (var element in elements)
         {
-            _body.Add(element);
+            Add(element);
         }
 
         return this;
     }
 
     /// <summary>A card-level action (bottom of the card). Teams shows at most six; prefer an ActionSet for more.</summary>
-    public AdaptiveCardBuilder AddAction(JsonObject action)
+    public AdaptiveCardBuilder AddAction(CardObject action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         ThrowIfBuilt();
         _actions.Add(action);
         return this;
@@ -76,75 +74,68 @@ internal sealed class AdaptiveCardBuilder
         return this;
     }
 
-    /// <summary>
-    /// The card JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>. The card takes
-    /// the builder's elements (no copy on every turn), so a builder builds one card. A built card is not changed
-    /// afterwards: it is sent as the bytes it was measured as (<see cref="TryGetWritten"/>).
-    /// </summary>
-    public JsonObject Build()
+    /// <summary>The card as compact UTF-8 JSON; throws <see cref="CardTooLargeException"/> when it exceeds <see cref="MaxSizeBytes"/>.</summary>
+    public AdaptiveCard Build()
     {
         ThrowIfBuilt();
         _built = true;
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = SchemaUrl,
-            ["version"] = Version,
-            ["body"] = _body,
-        };
-        if (_actions.Count > 0)
-        {
-            card["actions"] = _actions;
-        }
-
-        if (_fallbackText is not null)
-        {
-            card["fallbackText"] = _fallbackText;
-        }
-
-        if (_fullWidth)
-        {
-            card["msteams"] = new JsonObject { ["width"] = "Full" };
-        }
-
-        var written = Write(card);
-        if (written.Length >= MaxSizeBytes)
-        {
-            throw new CardTooLargeException(written.Length, MaxSizeBytes);
-        }
-
-        s_written.AddOrUpdate(card, new WrittenCard(written));
-        return card;
-    }
-
-    /// <summary>
-    /// The compact UTF-8 JSON of a card this class built, as measured; false for any other object, or when it was taken
-    /// already. The caller owns it (one taker only) and disposes of it once written.
-    /// </summary>
-    public static bool TryTakeWritten(JsonObject card, [NotNullWhen(true)] out WrittenCard? written) =>
-        s_written.TryGetValue(card, out written) && s_written.Remove(card);
-
-    /// <summary>The card's size as sent: compact UTF-8 JSON.</summary>
-    public static int SizeInBytes(JsonObject card) => Write(card).Length;
-
-    /// <summary>The card written into the thread's buffer (valid until the next write on this thread).</summary>
-    private static ReadOnlySpan<byte> Write(JsonObject card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        var buffer = t_measureBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        var writer = t_measureWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Protocol.WireJson.Encoder });
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Protocol.WireJson.Encoder });
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
-        card.WriteTo(writer);
-        writer.Flush();
-        if (buffer.Capacity > 4 * MaxSizeBytes)
+        try
         {
-            // An oversized card (about to be refused) must not keep its buffer alive on the thread.
-            t_measureBuffer = null;
-            t_measureWriter = null;
+            writer.WriteStartObject();
+            writer.WriteString("type", "AdaptiveCard");
+            writer.WriteString("$schema", SchemaUrl);
+            writer.WriteString("version", Version);
+            WriteArray(writer, "body", _body);
+            if (_actions.Count > 0)
+            {
+                WriteArray(writer, "actions", _actions);
+            }
+
+            if (_fallbackText is not null)
+            {
+                writer.WriteString("fallbackText", _fallbackText);
+            }
+
+            if (_fullWidth)
+            {
+                writer.WriteStartObject("msteams");
+                writer.WriteString("width", "Full");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            if (buffer.WrittenCount >= MaxSizeBytes)
+            {
+                throw new CardTooLargeException(buffer.WrittenCount, MaxSizeBytes);
+            }
+
+            return new AdaptiveCard(buffer.WrittenSpan.ToArray());
+        }
+        finally
+        {
+            if (buffer.Capacity > 4 * MaxSizeBytes)
+            {
+                // An oversized card (refused) must not keep its buffer alive on the thread.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, string name, List<CardObject> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            item.WriteTo(writer);
         }
 
-        return buffer.WrittenSpan;
+        writer.WriteEndArray();
     }
 
     private void ThrowIfBuilt()
@@ -154,39 +145,38 @@ internal sealed class AdaptiveCardBuilder
             throw new InvalidOperationException("This card is already built; start a new AdaptiveCardBuilder for another card.");
         }
     }
-
-    public static void EnsureWithinSizeLimit(JsonObject card)
-    {
-        var size = SizeInBytes(card);
-        if (size >= MaxSizeBytes)
-        {
-            throw new CardTooLargeException(size, MaxSizeBytes);
-        }
-    }
 }
 
-/// <summary>A built card's UTF-8 JSON in a pooled buffer (cards not sent in an invoke response leave it to the GC).</summary>
-internal sealed class WrittenCard : IDisposable
+/// <summary>
+/// A built card: its compact UTF-8 JSON, written once by <see cref="AdaptiveCardBuilder"/> and sent as those bytes. It is
+/// read as a node tree only where something reads a card (tests, logs), never on the way out.
+/// </summary>
+internal sealed class AdaptiveCard
 {
-    private byte[]? _buffer;
-    private readonly int _length;
+    private readonly byte[] _utf8Json;
 
-    public WrittenCard(ReadOnlySpan<byte> utf8Json)
+    internal AdaptiveCard(byte[] utf8Json) => _utf8Json = utf8Json;
+
+    public ReadOnlySpan<byte> Utf8Json => _utf8Json;
+
+    /// <summary>The card's size as sent.</summary>
+    public int SizeInBytes => _utf8Json.Length;
+
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
-        utf8Json.CopyTo(_buffer);
-        _length = utf8Json.Length;
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteRawValue(_utf8Json, skipInputValidation: true);
     }
 
-    public ReadOnlySpan<byte> Utf8Json => (_buffer ?? throw new ObjectDisposedException(nameof(WrittenCard))).AsSpan(0, _length);
-
-    public void Dispose()
+    public JsonElement ToJsonElement()
     {
-        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var reader = new Utf8JsonReader(_utf8Json);
+        return JsonElement.ParseValue(ref reader);
     }
+
+    public JsonObject ToJsonObject() => JsonNode.Parse(_utf8Json)!.AsObject();
+
+    public override string ToString() => System.Text.Encoding.UTF8.GetString(_utf8Json);
 }
 
 /// <summary>A card over the size limit is a programming error (paginate or summarise instead), so it fails loudly.</summary>

@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ParticipaBot.Bot.Cards;
 
 /// <summary>Adaptive Card 1.5 elements and inputs, with the defaults the bot's cards share (wrapping text, labels on inputs).</summary>
 internal static class CardElements
 {
-    public static JsonObject Heading(string text) => new()
+    public static CardObject Heading(string text) => new(6)
     {
         ["type"] = "TextBlock",
         ["text"] = text,
@@ -18,9 +17,9 @@ internal static class CardElements
         ["wrap"] = true,
     };
 
-    public static JsonObject TextBlock(string text, bool bold = false, bool subtle = false, bool separator = false, string? color = null)
+    public static CardObject TextBlock(string text, bool bold = false, bool subtle = false, bool separator = false, string? color = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        var block = new CardObject(5) { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (color is not null)
         {
             block["color"] = color;
@@ -44,20 +43,20 @@ internal static class CardElements
         return block;
     }
 
-    public static JsonObject FactSet(IEnumerable<(string Title, string Value)> facts)
+    public static CardObject FactSet(IEnumerable<(string Title, string Value)> facts)
     {
-        var array = new JsonArray();
+        var array = new List<CardObject>();
         foreach (var (title, value) in facts)
         {
-            array.Add(new JsonObject { ["title"] = title, ["value"] = value });
+            array.Add(new CardObject(2) { ["title"] = title, ["value"] = value });
         }
 
-        return new JsonObject { ["type"] = "FactSet", ["facts"] = array };
+        return new CardObject(2) { ["type"] = "FactSet", ["facts"] = array };
     }
 
-    public static JsonObject Container(IEnumerable<JsonObject> items, string? style = null)
+    public static CardObject Container(IEnumerable<CardObject> items, string? style = null)
     {
-        var container = new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. items]) };
+        var container = new CardObject(3) { ["type"] = "Container", ["items"] = CardValue.List([.. items]) };
         if (style is not null)
         {
             container["style"] = style;
@@ -67,10 +66,10 @@ internal static class CardElements
     }
 
     /// <summary>Actions inside the body: any number, unlike the card-level actions.</summary>
-    public static JsonObject ActionSet(IEnumerable<JsonObject> actions) =>
-        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+    public static CardObject ActionSet(IEnumerable<CardObject> actions) =>
+        new(2) { ["type"] = "ActionSet", ["actions"] = CardValue.List([.. actions]) };
 
-    public static JsonObject InputText(
+    public static CardObject InputText(
         string id,
         string label,
         bool isRequired = false,
@@ -105,7 +104,7 @@ internal static class CardElements
     }
 
     /// <summary>A choice set; a multi-select answer arrives as one comma-separated string (PROTOCOL.md §4).</summary>
-    public static JsonObject InputChoiceSet(
+    public static CardObject InputChoiceSet(
         string id,
         string label,
         IEnumerable<(string Title, string Value)> choices,
@@ -132,7 +131,7 @@ internal static class CardElements
     }
 
     /// <summary>A date input; its value is "YYYY-MM-DD".</summary>
-    public static JsonObject InputDate(string id, string label, bool isRequired = false, string? errorMessage = null, string? value = null)
+    public static CardObject InputDate(string id, string label, bool isRequired = false, string? errorMessage = null, string? value = null)
     {
         var input = Input("Input.Date", id, label, isRequired, errorMessage);
         if (value is not null)
@@ -144,7 +143,7 @@ internal static class CardElements
     }
 
     /// <summary>A number input: the one input Teams submits as a number rather than a string.</summary>
-    public static JsonObject InputNumber(string id, string label, bool isRequired = false, string? errorMessage = null, double? min = null, double? max = null, double? value = null)
+    public static CardObject InputNumber(string id, string label, bool isRequired = false, string? errorMessage = null, double? min = null, double? max = null, double? value = null)
     {
         var input = Input("Input.Number", id, label, isRequired, errorMessage);
         if (value is not null)
@@ -166,9 +165,9 @@ internal static class CardElements
     }
 
     /// <summary>A toggle; its value is the string "true" or "false".</summary>
-    public static JsonObject InputToggle(string id, string title, string? label = null, bool value = false)
+    public static CardObject InputToggle(string id, string title, string? label = null, bool value = false)
     {
-        var input = new JsonObject
+        var input = new CardObject(7)
         {
             ["type"] = "Input.Toggle",
             ["id"] = id,
@@ -185,9 +184,9 @@ internal static class CardElements
         return input;
     }
 
-    private static JsonObject Input(string type, string id, string label, bool isRequired, string? errorMessage)
+    private static CardObject Input(string type, string id, string label, bool isRequired, string? errorMessage)
     {
-        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        var input = new CardObject(8) { ["type"] = type, ["id"] = id, ["label"] = label };
         if (isRequired)
         {
             input["isRequired"] = true;
@@ -205,15 +204,15 @@ internal static class CardElements
 
 /// <summary>
 /// The "choices" arrays of choice sets. Catalogue lists (value groups, goals, areas) are the same on every card and were
-/// a node tree of two values per choice on every turn: each distinct list is written once and each card gets an array
-/// over that shared JSON (materialised only if read), which writes the same bytes. Entries are matched by content.
+/// a node tree of two values per choice on every turn: each distinct list is written once and every card writes those
+/// bytes. Entries are matched by content.
 /// </summary>
 internal static class ChoiceLists
 {
     private const int Capacity = 512;
     private static readonly ConcurrentDictionary<int, Entry> s_lists = new();
 
-    public static JsonArray Create(IEnumerable<(string Title, string Value)> choices)
+    public static RawJson Create(IEnumerable<(string Title, string Value)> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
         var list = choices as IReadOnlyList<(string Title, string Value)> ?? [.. choices];
@@ -237,7 +236,7 @@ internal static class ChoiceLists
             s_lists[key] = entry;
         }
 
-        return JsonArray.Create(entry.Json)!;
+        return entry.Json;
     }
 
     private sealed class Entry
@@ -262,11 +261,10 @@ internal static class ChoiceLists
                 writer.WriteEndArray();
             }
 
-            using var document = JsonDocument.Parse(buffer.WrittenMemory);
-            Json = document.RootElement.Clone();
+            Json = new RawJson(buffer.WrittenSpan.ToArray());
         }
 
-        public JsonElement Json { get; }
+        public RawJson Json { get; }
 
         public bool Matches(IReadOnlyList<(string Title, string Value)> choices)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Cards;
@@ -6,7 +5,7 @@ namespace ParticipaBot.Bot.Cards;
 /// <summary>The answer to "ayuda" / "help": the commands, one line each, with buttons.</summary>
 internal static class HelpCard
 {
-    public static JsonObject Build(UserLanguage language, IReadOnlyList<CommandDescriptor> commands) =>
+    public static AdaptiveCard Build(UserLanguage language, IReadOnlyList<CommandDescriptor> commands) =>
         new AdaptiveCardBuilder()
             .Add(CardElements.Heading(Texts.HelpTitle.For(language)))
             .Add(CardElements.TextBlock(Texts.HelpIntro.For(language), subtle: true))

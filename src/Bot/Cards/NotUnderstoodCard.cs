@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Cards;
@@ -6,7 +5,7 @@ namespace ParticipaBot.Bot.Cards;
 /// <summary>The answer to text the bot did not understand (or a button it no longer knows), with a help button.</summary>
 internal static class NotUnderstoodCard
 {
-    public static JsonObject Build(UserLanguage language, LocalizedText? message = null) =>
+    public static AdaptiveCard Build(UserLanguage language, LocalizedText? message = null) =>
         new AdaptiveCardBuilder()
             .Add(CardElements.TextBlock((message ?? Texts.NotUnderstood).For(language)))
             .AddAction(CardActions.Submit(Texts.HelpButton.For(language), BotCommands.Help.Id))

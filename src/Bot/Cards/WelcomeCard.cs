@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Conversations;
 
 namespace ParticipaBot.Bot.Cards;
@@ -7,7 +6,7 @@ namespace ParticipaBot.Bot.Cards;
 internal static class WelcomeCard
 {
     /// <param name="everyoneIsEverything">Development mode: every user acts as coordinator and delegate of any area; the card says so.</param>
-    public static JsonObject Build(UserLanguage language, IReadOnlyList<CommandDescriptor> commands, bool everyoneIsEverything = false)
+    public static AdaptiveCard Build(UserLanguage language, IReadOnlyList<CommandDescriptor> commands, bool everyoneIsEverything = false)
     {
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.Heading(Texts.WelcomeTitle.For(language)))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Compliance;
 using ParticipaBot.Core.Reporting;
@@ -31,7 +30,7 @@ internal static class StatusCards
     ];
 
     /// <summary>The summary of one scope: headline figures, a line per visible area, what is overdue, drill-down buttons.</summary>
-    public static JsonObject Summary(UserLanguage language, ComplianceSnapshot snapshot, ComplianceAccess access, ComplianceScope scope)
+    public static AdaptiveCard Summary(UserLanguage language, ComplianceSnapshot snapshot, ComplianceAccess access, ComplianceScope scope)
     {
         var english = language == UserLanguage.English;
         var visibleAreas = scope.Area is null ? snapshot.Areas.Where(a => access.Areas.Count > 0 || access.AllAreas).Where(access.CanSeeArea).ToList() : [];
@@ -92,20 +91,20 @@ internal static class StatusCards
         }
 
         var data = Data(scope);
-        var actions = new List<JsonObject>();
+        var actions = new List<CardObject>();
         if (scope.Area is not null)
         {
-            actions.Add(CardActions.Execute(ComplianceTexts.ButtonEntity.For(language), StatusVerbs.Scope, new JsonObject { ["period"] = Text(scope.Period) }));
+            actions.Add(CardActions.Execute(ComplianceTexts.ButtonEntity.For(language), StatusVerbs.Scope, new CardObject { ["period"] = Text(scope.Period) }));
         }
 
         foreach (var area in visibleAreas.Where(a => areaLines.Any(l => l.Item1 == a)).Take(MaxAreaButtons))
         {
-            actions.Add(CardActions.Execute(ComplianceTexts.ButtonArea.Format(language, area), StatusVerbs.Scope, new JsonObject { ["area"] = area, ["period"] = Text(scope.Period) }));
+            actions.Add(CardActions.Execute(ComplianceTexts.ButtonArea.Format(language, area), StatusVerbs.Scope, new CardObject { ["area"] = area, ["period"] = Text(scope.Period) }));
         }
 
         foreach (var period in snapshot.Calculator.Rules.Periods.Where(p => p.Start(snapshot.Plan.Year) <= snapshot.AsOf && p.Number != scope.Period))
         {
-            actions.Add(CardActions.Execute(ComplianceTexts.ButtonPeriod.Format(language, period.Number), StatusVerbs.Scope, new JsonObject { ["area"] = scope.Area, ["period"] = Text(period.Number) }));
+            actions.Add(CardActions.Execute(ComplianceTexts.ButtonPeriod.Format(language, period.Number), StatusVerbs.Scope, new CardObject { ["area"] = scope.Area, ["period"] = Text(period.Number) }));
         }
 
         if (canList)
@@ -120,7 +119,7 @@ internal static class StatusCards
     }
 
     /// <summary>A list card (overdue spaces, unanswered items, evaluations) with at most <see cref="MaxListed"/> entries.</summary>
-    public static JsonObject List(UserLanguage language, LocalizedText title, ComplianceScope scope, IReadOnlyList<(string Title, string Detail)> entries)
+    public static AdaptiveCard List(UserLanguage language, LocalizedText title, ComplianceScope scope, IReadOnlyList<(string Title, string Detail)> entries)
     {
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.Heading(title.For(language)))
@@ -189,7 +188,7 @@ internal static class StatusCards
         (scope.Area ?? ComplianceTexts.ScopeEntity.For(language)) + " · "
         + (scope.Period is { } p ? ComplianceTexts.ScopePeriod.Format(language, p) : ComplianceTexts.ScopeYear.For(language));
 
-    private static JsonObject Data(ComplianceScope scope) => new() { ["area"] = scope.Area, ["period"] = Text(scope.Period) };
+    private static CardObject Data(ComplianceScope scope) => new() { ["area"] = scope.Area, ["period"] = Text(scope.Period) };
 
     private static string? Text(int? number) => number?.ToString(CultureInfo.InvariantCulture);
 

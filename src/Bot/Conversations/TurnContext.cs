@@ -85,13 +85,13 @@ internal sealed class TurnContext
 
     public Task<ResourceResponse> ReplyAsync(LocalizedText text) => ReplyAsync(MessageText(text.For(Language)));
 
-    public Task<ResourceResponse> ReplyCardAsync(JsonObject card) => ReplyAsync(CardMessage(card));
+    public Task<ResourceResponse> ReplyCardAsync(AdaptiveCard card) => ReplyAsync(CardMessage(card));
 
     /// <summary>A new message in the conversation (in a channel, a new post rather than a thread reply).</summary>
     public Task<ResourceResponse> SendAsync(Activity activity) =>
         _connector.SendToConversationAsync(Conversation, Address(activity), CancellationToken);
 
-    public Task<ResourceResponse> SendCardAsync(JsonObject card) => SendAsync(CardMessage(card));
+    public Task<ResourceResponse> SendCardAsync(AdaptiveCard card) => SendAsync(CardMessage(card));
 
     /// <summary>Replaces a message the bot sent earlier (e.g. the card whose button was pressed: <see cref="Activity.ReplyToId"/>).</summary>
     public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity)
@@ -104,7 +104,7 @@ internal sealed class TurnContext
     /// <summary>
     /// Answers with a card on either path: the invoke response for Action.Execute, a reply otherwise.
     /// </summary>
-    public async Task RespondWithCardAsync(JsonObject card)
+    public async Task RespondWithCardAsync(AdaptiveCard card)
     {
         if (IsInvoke)
         {
@@ -134,29 +134,14 @@ internal sealed class TurnContext
         TextFormat = "plain",
     };
 
-    public static Activity CardMessage(JsonObject card) => new()
+    public static Activity CardMessage(AdaptiveCard card) => new()
     {
         Type = ActivityTypes.Message,
         Attachments =
         [
-            new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = CardElement(card) },
+            new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card.ToJsonElement() },
         ],
     };
-
-    /// <summary>The card as a JSON element: read from the bytes it was measured as when the builder made it.</summary>
-    private static JsonElement CardElement(JsonObject card)
-    {
-        if (!AdaptiveCardBuilder.TryTakeWritten(card, out var written))
-        {
-            return JsonSerializer.SerializeToElement(card);
-        }
-
-        using (written)
-        {
-            var reader = new Utf8JsonReader(written.Utf8Json);
-            return JsonElement.ParseValue(ref reader);
-        }
-    }
 
     // Outgoing fields per PROTOCOL.md §2.2: from/recipient swapped, the conversation id, no serviceUrl or timestamps.
     private Activity Address(Activity activity)

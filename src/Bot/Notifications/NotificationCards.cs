@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Planning;
@@ -16,7 +15,7 @@ internal static class NotificationCards
     public const string RetryFailedVerb = "notifications.retryFailed";
 
     /// <summary>The channel card of a space: posted before it, updated in place when it changes or is cancelled.</summary>
-    public static JsonObject SpacePreview(UserLanguage language, ScheduledSpace space, DateTimeOffset? start, string? objective, bool updated)
+    public static AdaptiveCard SpacePreview(UserLanguage language, ScheduledSpace space, DateTimeOffset? start, string? objective, bool updated)
     {
         ArgumentNullException.ThrowIfNull(space);
         var cancelled = space.Status == SpaceStatus.Cancelado;
@@ -35,7 +34,7 @@ internal static class NotificationCards
     }
 
     /// <summary>"Report this space" (on the day, overdue, or unanswered proposals) with the button that opens the wizard.</summary>
-    public static JsonObject Reminder(UserLanguage language, LocalizedText heading, ScheduledSpace space, DateTimeOffset? start, params object[] headingArguments)
+    public static AdaptiveCard Reminder(UserLanguage language, LocalizedText heading, ScheduledSpace space, DateTimeOffset? start, params object[] headingArguments)
     {
         ArgumentNullException.ThrowIfNull(heading);
         ArgumentNullException.ThrowIfNull(space);
@@ -51,13 +50,13 @@ internal static class NotificationCards
             .AddAction(CardActions.Execute(
                 NotificationTexts.ReportButton.For(language),
                 ReportStartVerb,
-                new JsonObject { [SpaceIdKey] = space.Id }))
+                new CardObject { [SpaceIdKey] = space.Id }))
             .WithFallbackText($"{title}: {space.Name}")
             .Build();
     }
 
     /// <summary>To coordinators: the reports overdue past the escalation threshold.</summary>
-    public static JsonObject Escalation(UserLanguage language, IReadOnlyList<(ScheduledSpace Space, DateTimeOffset Start)> overdue)
+    public static AdaptiveCard Escalation(UserLanguage language, IReadOnlyList<(ScheduledSpace Space, DateTimeOffset Start)> overdue)
     {
         ArgumentNullException.ThrowIfNull(overdue);
         var title = NotificationTexts.EscalationHeading.Format(language, overdue.Count);
@@ -72,7 +71,7 @@ internal static class NotificationCards
     }
 
     /// <summary>The parked (and failing) notifications, for coordinators, with a button to retry them.</summary>
-    public static JsonObject Failed(UserLanguage language, IReadOnlyList<Core.Notifications.NotificationClaim> claims)
+    public static AdaptiveCard Failed(UserLanguage language, IReadOnlyList<Core.Notifications.NotificationClaim> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var builder = new AdaptiveCardBuilder().Add(CardElements.TextBlock(NotificationTexts.FailedHeading.For(language), bold: true));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
@@ -233,7 +232,7 @@ internal sealed class NotificationSender(
             string.Equals(space.Modality, "virtual", StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task PersonalAsync(IReadOnlyList<string> recipients, Func<UserLanguage, JsonObject> card, ClaimLease lease, NotificationContext context, CancellationToken cancellationToken)
+    private async Task PersonalAsync(IReadOnlyList<string> recipients, Func<UserLanguage, AdaptiveCard> card, ClaimLease lease, NotificationContext context, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
@@ -328,10 +327,10 @@ internal sealed class NotificationSender(
 
     private string? BotId(string? known) => known ?? (bot.Value.AppId is { Length: > 0 } appId ? "28:" + appId : null);
 
-    private JsonObject ReminderCard(UserLanguage language, LocalizedText heading, ScheduledSpace space, params object[] arguments) =>
+    private AdaptiveCard ReminderCard(UserLanguage language, LocalizedText heading, ScheduledSpace space, params object[] arguments) =>
         NotificationCards.Reminder(language, heading, space, NotificationSpaces.StartOf(space, options.Value.DefaultStartTime), arguments);
 
-    private JsonObject EscalationCard(UserLanguage language, NotificationContext context)
+    private AdaptiveCard EscalationCard(UserLanguage language, NotificationContext context)
     {
         var today = BogotaTime.ToBogota(context.Now);
         var threshold = DateOnly.FromDateTime(today.DateTime);
@@ -351,7 +350,7 @@ internal sealed class NotificationSender(
 
     private static bool IsEmail(string value) => value.Contains('@', StringComparison.Ordinal) && !value.Contains(' ', StringComparison.Ordinal);
 
-    private static Activity Message(ConversationReference conversation, JsonObject card, UserLanguage language)
+    private static Activity Message(ConversationReference conversation, AdaptiveCard card, UserLanguage language)
     {
         var activity = TurnContext.CardMessage(card);
         activity.From = conversation.BotId is null ? null : new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName };

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Cards;
@@ -100,9 +99,9 @@ internal static class MessagesEndpoint
         {
             // Invokes are answered in this response (Teams waits for it), so they run inline, within a budget.
             var response = await RunInvokeAsync(activity, runner, TimeSpan.FromSeconds(options.Value.InvokeBudgetSeconds), logger, lifetime.ApplicationStopping);
-            return response.Body is null
-                ? Results.StatusCode(response.Status)
-                : new InvokeResponseResult(response.Status, response.Body);
+            return response.HasBody
+                ? new InvokeResponseResult(response)
+                : Results.StatusCode(response.Status);
         }
 
         if (!queue.TryEnqueue(activity))
@@ -227,70 +226,29 @@ internal static class MessagesEndpoint
         };
 
     /// <summary>
-    /// Writes an invoke response body as <c>Results.Json</c> with <see cref="SerializerOptions"/> would, byte for byte, but
-    /// a card built by <see cref="AdaptiveCardBuilder"/> goes out as the bytes it was measured as: serialising every
-    /// card twice was a visible share of the bot's CPU.
+    /// Writes an invoke response with its body as compact UTF-8 JSON (the wire encoder, as <see cref="SerializerOptions"/>
+    /// writes); a card goes out as the bytes it was built as.
     /// </summary>
-    internal sealed class InvokeResponseResult(int status, JsonNode body) : IResult
+    internal sealed class InvokeResponseResult(InvokeResponse invokeResponse) : IResult
     {
-        private static readonly JsonWriterOptions WriterOptions = new()
-        {
-            Encoder = WireJson.Encoder,
-            MaxDepth = SerializerOptions.MaxDepth == 0 ? 64 : SerializerOptions.MaxDepth,
-        };
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = WireJson.Encoder };
 
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             var response = httpContext.Response;
-            response.StatusCode = status;
+            response.StatusCode = invokeResponse.Status;
             response.ContentType = "application/json; charset=utf-8";
-            Write(response.BodyWriter, body);
+            Write(response.BodyWriter, invokeResponse);
             await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
         }
 
         /// <summary>The body's compact UTF-8 JSON into <paramref name="output"/>.</summary>
-        public static void Write(IBufferWriter<byte> output, JsonNode body)
+        public static void Write(IBufferWriter<byte> output, InvokeResponse invokeResponse)
         {
             using var writer = new Utf8JsonWriter(output, WriterOptions);
-            WriteNode(writer, body);
+            invokeResponse.WriteBody(writer);
             writer.Flush();
-        }
-
-        private static void WriteNode(Utf8JsonWriter writer, JsonNode node)
-        {
-            if (node is not JsonObject json)
-            {
-                node.WriteTo(writer, SerializerOptions);
-                return;
-            }
-
-            if (AdaptiveCardBuilder.TryTakeWritten(json, out var card))
-            {
-                // Written by the same encoder moments ago, when the card was measured.
-                using (card)
-                {
-                    writer.WriteRawValue(card.Utf8Json, skipInputValidation: true);
-                }
-
-                return;
-            }
-
-            writer.WriteStartObject();
-            foreach (var (name, value) in json)
-            {
-                writer.WritePropertyName(name);
-                if (value is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteNode(writer, value);
-                }
-            }
-
-            writer.WriteEndObject();
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
@@ -20,7 +19,7 @@ internal sealed record FieldRenderContext(
     ReportValidationContext Options,
     UserLanguage Language,
     IReadOnlyDictionary<string, string>? SpaceLabels = null,
-    Func<FormField, int, string, JsonObject>? EntryAction = null)
+    Func<FormField, int, string, CardObject>? EntryAction = null)
 {
     /// <summary>Plan activities by id ("2.1 Descripción…"): the activity is then picked from a list rather than typed.</summary>
     public IReadOnlyDictionary<string, string>? ActivityLabels { get; init; }
@@ -54,7 +53,7 @@ internal static class ReportFieldCardRenderer
     };
 
     /// <summary>The inputs of every editable field of the step.</summary>
-    public static IEnumerable<JsonObject> RenderStep(string stepId, FieldRenderContext context)
+    public static IEnumerable<CardObject> RenderStep(string stepId, FieldRenderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Form.FieldsOf(stepId)
@@ -63,12 +62,12 @@ internal static class ReportFieldCardRenderer
     }
 
     /// <summary>One field: heading, help, inputs, errors.</summary>
-    public static JsonObject RenderField(FormField field, FieldRenderContext context)
+    public static CardObject RenderField(FormField field, FieldRenderContext context)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(context);
         var label = context.Text(field.Label);
-        var items = new List<JsonObject>
+        var items = new List<CardObject>
         {
             CardElements.TextBlock(field.Required ? Texts.WizardRequiredMark.Format(context.Language, label) : label, bold: true, separator: true),
         };
@@ -101,7 +100,7 @@ internal static class ReportFieldCardRenderer
     }
 
     /// <summary>The error lines of one field, in the user's language, in the attention colour.</summary>
-    public static IEnumerable<JsonObject> Errors(IEnumerable<FieldError> errors, FieldRenderContext context) =>
+    public static IEnumerable<CardObject> Errors(IEnumerable<FieldError> errors, FieldRenderContext context) =>
         errors.Select(e => e.Message.For(context.Culture)).Distinct(StringComparer.Ordinal)
             .Select(message => CardElements.TextBlock("⚠ " + message, color: "attention"));
 
@@ -129,7 +128,7 @@ internal static class ReportFieldCardRenderer
 
     public static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
-    private static IEnumerable<JsonObject> Entries(FormField field, FieldRenderContext context)
+    private static IEnumerable<CardObject> Entries(FormField field, FieldRenderContext context)
     {
         var indices = ReportValues.EntryIndices(field.Id, context.Values);
         var companions = CompanionsOf(field, context.Form);
@@ -139,7 +138,7 @@ internal static class ReportFieldCardRenderer
             var invalid = context.Validation.Errors.Any(e => e.Key == prefix || e.Key.StartsWith(prefix + ".", StringComparison.Ordinal)
                 || companions.Any(c => e.Key.StartsWith($"{c.Id}.{index}", StringComparison.Ordinal)));
             var title = string.Create(CultureInfo.InvariantCulture, $"{index + 1}.");
-            var entry = new List<JsonObject>();
+            var entry = new List<CardObject>();
             if (invalid)
             {
                 // An entry with errors stays editable, holding exactly what was typed.
@@ -174,7 +173,7 @@ internal static class ReportFieldCardRenderer
         var next = indices.Count == 0 ? 0 : indices[^1] + 1;
         if (next < field.MaxEntries)
         {
-            var blank = new List<JsonObject> { CardElements.TextBlock(Texts.WizardNewEntry.For(context.Language), subtle: true) };
+            var blank = new List<CardObject> { CardElements.TextBlock(Texts.WizardNewEntry.For(context.Language), subtle: true) };
             blank.AddRange(field.EntryParts.Select(p => Input(field, p, field.KeyOf(next, p), context, required: false)));
             foreach (var companion in companions)
             {
@@ -200,7 +199,7 @@ internal static class ReportFieldCardRenderer
         return companions;
     }
 
-    private static IEnumerable<JsonObject> CompanionInputs(FormField companion, int index, FieldRenderContext context)
+    private static IEnumerable<CardObject> CompanionInputs(FormField companion, int index, FieldRenderContext context)
     {
         yield return CardElements.TextBlock(Texts.WizardAnswerHeading.For(context.Language), subtle: true);
         foreach (var part in companion.EntryParts)
@@ -226,7 +225,7 @@ internal static class ReportFieldCardRenderer
         return ReportExport.Describe(field, only, context.Options.Catalogs, context.Culture);
     }
 
-    private static IEnumerable<JsonObject> CodeKeyedInputs(FormField field, FieldPart part, FieldRenderContext context)
+    private static IEnumerable<CardObject> CodeKeyedInputs(FormField field, FieldPart part, FieldRenderContext context)
     {
         // One count per value group selected on the card (both axes); the groups come from the saved values.
         var groups = context.Form.FieldsOf(field.StepId)
@@ -250,7 +249,7 @@ internal static class ReportFieldCardRenderer
         }
     }
 
-    private static JsonObject Input(FormField field, FieldPart part, string key, FieldRenderContext context, bool required)
+    private static CardObject Input(FormField field, FieldPart part, string key, FieldRenderContext context, bool required)
     {
         var label = context.Text(part.Label);
         var raw = context.Values.GetValueOrDefault(key);
@@ -295,7 +294,7 @@ internal static class ReportFieldCardRenderer
         }
     }
 
-    private static JsonObject NumberInput(string key, string label, string? raw, bool required, FieldPart part, FieldRenderContext context)
+    private static CardObject NumberInput(string key, string label, string? raw, bool required, FieldPart part, FieldRenderContext context)
     {
         _ = context;
         var range = part.Rule<NumberRangeRule>();

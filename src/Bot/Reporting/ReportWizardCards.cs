@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Core.Planning;
@@ -51,7 +50,7 @@ internal static class ReportWizardCards
     public static int EditableSteps(ReportForm form) => form.Steps.Count - 1;
 
     /// <summary>First card: the spaces due a report, the upcoming ones, "not scheduled", and the draft in progress.</summary>
-    public static JsonObject Picker(UserLanguage language, IReadOnlyList<SpaceOption> due, IReadOnlyList<SpaceOption> upcoming, DraftSummary? draft, string? notice = null)
+    public static AdaptiveCard Picker(UserLanguage language, IReadOnlyList<SpaceOption> due, IReadOnlyList<SpaceOption> upcoming, DraftSummary? draft, string? notice = null)
     {
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.Heading(Texts.WizardPickerTitle.For(language)));
@@ -78,7 +77,7 @@ internal static class ReportWizardCards
                 CardElements.TextBlock(SpaceLine(space, language), subtle: true),
                 space.Locked
                     ? CardElements.TextBlock(Texts.WizardSpaceLocked.For(language), color: "warning")
-                    : CardElements.ActionSet([CardActions.Execute(Texts.WizardReportThis.For(language), WizardVerbs.Start, new JsonObject { [WizardVerbs.SpaceKey] = space.Id })]),
+                    : CardElements.ActionSet([CardActions.Execute(Texts.WizardReportThis.For(language), WizardVerbs.Start, new CardObject { [WizardVerbs.SpaceKey] = space.Id })]),
             ]));
         }
 
@@ -91,13 +90,13 @@ internal static class ReportWizardCards
         builder.Add(CardElements.TextBlock(Texts.WizardPickerUnscheduledHelp.For(language), subtle: true, separator: true));
         builder.Add(CardElements.ActionSet(
         [
-            CardActions.Execute(Texts.WizardUnscheduledButton.For(language), WizardVerbs.Start, new JsonObject { [WizardVerbs.UnscheduledKey] = "true" }),
+            CardActions.Execute(Texts.WizardUnscheduledButton.For(language), WizardVerbs.Start, new CardObject { [WizardVerbs.UnscheduledKey] = "true" }),
         ]));
         return builder.WithFallbackText(Texts.WizardPickerTitle.For(language)).Build();
     }
 
     /// <summary>"Mis pendientes": the draft in progress and the spaces due a report.</summary>
-    public static JsonObject Pending(UserLanguage language, IReadOnlyList<SpaceOption> due, DraftSummary? draft)
+    public static AdaptiveCard Pending(UserLanguage language, IReadOnlyList<SpaceOption> due, DraftSummary? draft)
     {
         var builder = new AdaptiveCardBuilder().Add(CardElements.Heading(Texts.WizardPendingTitle.For(language)));
         if (draft is null && due.Count == 0)
@@ -126,14 +125,14 @@ internal static class ReportWizardCards
     }
 
     /// <summary>One step of the report, with its progress line, errors next to the fields and the navigation buttons.</summary>
-    public static JsonObject Step(ReportWizardDraft wizard, FieldRenderContext context, string reportName)
+    public static AdaptiveCard Step(ReportWizardDraft wizard, FieldRenderContext context, string reportName)
     {
         ArgumentNullException.ThrowIfNull(wizard);
         ArgumentNullException.ThrowIfNull(context);
         var language = context.Language;
         var form = context.Form;
         var step = form.Step(wizard.Draft.CurrentStep);
-        var data = new JsonObject { [WizardVerbs.DraftKey] = wizard.Draft.Id, [WizardVerbs.StepKey] = step.Id };
+        var data = new CardObject { [WizardVerbs.DraftKey] = wizard.Draft.Id, [WizardVerbs.StepKey] = step.Id };
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.TextBlock(Texts.WizardProgress.Format(language, step.Number, EditableSteps(form)), subtle: true))
             .Add(CardElements.Heading(context.Text(step.Title)))
@@ -174,13 +173,13 @@ internal static class ReportWizardCards
     }
 
     /// <summary>The review: every step summarised (as the export writes it) with its errors and an "Edit" button.</summary>
-    public static JsonObject Review(ReportWizardDraft wizard, FieldRenderContext context, string reportName, LocalizedText? refusal = null, string? refusalDetail = null)
+    public static AdaptiveCard Review(ReportWizardDraft wizard, FieldRenderContext context, string reportName, LocalizedText? refusal = null, string? refusalDetail = null)
     {
         ArgumentNullException.ThrowIfNull(wizard);
         ArgumentNullException.ThrowIfNull(context);
         var language = context.Language;
         var form = context.Form;
-        var data = new JsonObject { [WizardVerbs.DraftKey] = wizard.Draft.Id, [WizardVerbs.StepKey] = ReportSteps.Review };
+        var data = new CardObject { [WizardVerbs.DraftKey] = wizard.Draft.Id, [WizardVerbs.StepKey] = ReportSteps.Review };
         var builder = new AdaptiveCardBuilder()
             .Add(CardElements.TextBlock(Texts.WizardReviewProgress.For(language), subtle: true))
             .Add(CardElements.Heading(context.Text(form.Step(ReportSteps.Review).Title)))
@@ -198,7 +197,7 @@ internal static class ReportWizardCards
 
         foreach (var step in form.Steps.Where(s => s.Id != ReportSteps.Review))
         {
-            var items = new List<JsonObject>
+            var items = new List<CardObject>
             {
                 CardElements.TextBlock($"{step.Number}. {context.Text(step.Title)}", bold: true, separator: true),
                 CardElements.FactSet(ReportFieldCardRenderer.Summary(step.Id, context)),
@@ -216,7 +215,7 @@ internal static class ReportWizardCards
     }
 
     /// <summary>After submitting: the report's number and what happens next.</summary>
-    public static JsonObject Confirmation(UserLanguage language, string number, string reportName) =>
+    public static AdaptiveCard Confirmation(UserLanguage language, string number, string reportName) =>
         new AdaptiveCardBuilder()
             .Add(CardElements.Heading(Texts.WizardConfirmedTitle.Format(language, number)))
             .Add(CardElements.TextBlock(Texts.WizardConfirmedBody.Format(language, reportName, number)))
@@ -230,7 +229,7 @@ internal static class ReportWizardCards
             .Build();
 
     /// <summary>A short notice (cancelled, no draft, no plan) with the button to start a report.</summary>
-    public static JsonObject Notice(UserLanguage language, string text) =>
+    public static AdaptiveCard Notice(UserLanguage language, string text) =>
         new AdaptiveCardBuilder()
             .Add(CardElements.TextBlock(text))
             .Add(CardElements.ActionSet([CardActions.Execute(BotCommands.Report.Title.For(language), BotCommands.Report.Id)]))
@@ -245,9 +244,9 @@ internal static class ReportWizardCards
     private static string Date(DateOnly? date, UserLanguage language) =>
         date is { } d ? d.ToString("d MMM yyyy", CultureInfo.GetCultureInfo(language.ToLocale())) : Texts.WizardNoDate.For(language);
 
-    private static JsonObject With(JsonObject data, params (string Key, string Value)[] extra)
+    private static CardObject With(CardObject data, params (string Key, string Value)[] extra)
     {
-        var copy = data.DeepClone().AsObject();
+        var copy = data.Copy(extra.Length);
         foreach (var (key, value) in extra)
         {
             copy[key] = value;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Cards.Review;
 using ParticipaBot.Bot.Conversations;
@@ -32,7 +31,7 @@ internal sealed class SubmitterNotifier(IUserDirectory directory, IConnectorClie
         }
 
         var language = UserLanguages.FromLocale(user.Locale);
-        JsonObject card = ReviewOutcomeCard.Build(language, report, coordinatorName, year);
+        AdaptiveCard card = ReviewOutcomeCard.Build(language, report, coordinatorName, year);
         var activity = TurnContext.CardMessage(card);
         activity.Locale = language.ToLocale();
         try

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Notifications;
@@ -14,7 +13,7 @@ internal static class CardCatalog
     public static IReadOnlyList<CommandDescriptor> DefaultCommands { get; } =
         [.. BotCommands.Planned.Append(BotCommands.Help).OrderBy(c => c.Order)];
 
-    public static IEnumerable<KeyValuePair<string, JsonObject>> All()
+    public static IEnumerable<KeyValuePair<string, AdaptiveCard>> All()
     {
         foreach (var language in Enum.GetValues<UserLanguage>())
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ParticipaBot.Bot.Cards;
 using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Bot.Tests.Cards;
@@ -25,6 +26,9 @@ internal static class CardSchemaValidator
     }
 
     /// <summary>Fails the test with every error of every invalid card.</summary>
+    public static Task AssertValidAsync(IEnumerable<KeyValuePair<string, AdaptiveCard>> cards) =>
+        AssertValidAsync(cards.Select(c => KeyValuePair.Create(c.Key, c.Value.ToJsonObject())));
+
     public static async Task AssertValidAsync(IEnumerable<KeyValuePair<string, JsonObject>> cards)
     {
         var results = await ValidateAsync(cards);

@@ -18,28 +18,41 @@ public sealed class CardTests
     [Fact]
     public void Execute_DataWithVerbNumbersAndNull_CarriesDataAndSubmitFallbackWithVerbFirst()
     {
-        var data = new JsonObject { ["draftId"] = "d-1", ["verb"] = "forged", ["n"] = 2.5, ["on"] = true, ["none"] = null, ["list"] = new JsonArray("a", "ñ") };
+        var data = new CardObject { ["draftId"] = "d-1", ["verb"] = "forged", ["n"] = 2.5, ["on"] = true, ["none"] = CardValue.Null, ["list"] = new JsonArray("a", "ñ") };
 
         var action = CardActions.Execute("Siguiente <paso>", "report.next", data);
         var empty = CardActions.Execute("Cancelar", "report.cancel");
 
         Assert.Equal(
-            """{"type":"Action.Execute","title":"Siguiente \u003Cpaso\u003E","verb":"report.next","data":{"draftId":"d-1","verb":"forged","n":2.5,"on":true,"none":null,"list":["a","\u00F1"]},"fallback":{"type":"Action.Submit","title":"Siguiente \u003Cpaso\u003E","data":{"verb":"report.next","draftId":"d-1","n":2.5,"on":true,"none":null,"list":["a","\u00F1"]}}}""",
-            action.ToJsonString());
-        Assert.Equal("report.next", action["fallback"]!["data"]!["verb"]!.GetValue<string>());
+            """{"type":"Action.Execute","title":"Siguiente \u003Cpaso\u003E","verb":"report.next","data":{"draftId":"d-1","verb":"forged","n":2.5,"on":true,"none":null,"list":["a","ñ"]},"fallback":{"type":"Action.Submit","title":"Siguiente \u003Cpaso\u003E","data":{"verb":"report.next","draftId":"d-1","n":2.5,"on":true,"none":null,"list":["a","ñ"]}}}""",
+            action.ToString());
+        Assert.Equal("report.next", action.ToJsonObject()["fallback"]!["data"]!["verb"]!.GetValue<string>());
         Assert.Equal(
             """{"type":"Action.Execute","title":"Cancelar","verb":"report.cancel","data":{},"fallback":{"type":"Action.Submit","title":"Cancelar","data":{"verb":"report.cancel"}}}""",
-            empty.ToJsonString());
-        Assert.Equal("forged", data["verb"]!.GetValue<string>());
+            empty.ToString());
+        Assert.Equal("forged", data.ToJsonObject()["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CardObject_NameSetAgain_ReplacesItsValueInPlace_AndACopyChangesAlone()
+    {
+        var data = new CardObject(1) { ["draftId"] = "d-1", ["step"] = "2", ["n"] = 3 };
+        var copy = data.Copy(extraCapacity: 1);
+
+        data["draftId"] = "d-2";
+        copy["field"] = "items";
+
+        Assert.Equal("""{"draftId":"d-2","step":"2","n":3}""", data.ToString());
+        Assert.Equal("""{"draftId":"d-1","step":"2","n":3,"field":"items"}""", copy.ToString());
     }
 
     [Fact]
     public async Task CardSchemaValidator_InvalidCard_ReportsWhereItFails()
     {
-        var card = new AdaptiveCardBuilder().Add(new JsonObject { ["type"] = "TextBlok", ["text"] = "x" }).Build();
-        var withUnknownRootKey = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build();
+        var card = new AdaptiveCardBuilder().Add(new CardObject { ["type"] = "TextBlok", ["text"] = "x" }).Build().ToJsonObject();
+        var withUnknownRootKey = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build().ToJsonObject();
         withUnknownRootKey["colour"] = "red";
-        var withTeamsExtension = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).FullWidth().Build();
+        var withTeamsExtension = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).FullWidth().Build().ToJsonObject();
 
         var results = await CardSchemaValidator.ValidateAsync(
         [
@@ -62,7 +75,7 @@ public sealed class CardTests
     public void Card_MatchesSnapshot(string name)
     {
         var card = CardCatalog.All().Single(c => c.Key == name).Value;
-        var actual = Normalize(card);
+        var actual = Normalize(card.ToJsonObject());
         var path = Path.Combine(SnapshotDirectory, name + ".json");
 
         // Set UPDATE_SNAPSHOTS=1 to rewrite the expected files after an intended change, then review the diff.
@@ -95,14 +108,14 @@ public sealed class CardTests
     {
         foreach (var (name, card) in CardCatalog.All())
         {
-            Assert.True(AdaptiveCardBuilder.SizeInBytes(card) < AdaptiveCardBuilder.MaxSizeBytes / 2, name);
+            Assert.True(card.SizeInBytes < AdaptiveCardBuilder.MaxSizeBytes / 2, name);
         }
     }
 
     [Fact]
     public void Build_Always_WritesSchemaAndVersion15()
     {
-        var card = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build();
+        var card = new AdaptiveCardBuilder().Add(CardElements.TextBlock("x")).Build().ToJsonObject();
 
         Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", card["$schema"]!.GetValue<string>());
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
@@ -112,7 +125,7 @@ public sealed class CardTests
     [Fact]
     public void Execute_Always_FallsBackToSubmitWithSameVerbAndData()
     {
-        var action = CardActions.Execute("Guardar", "report.save", new JsonObject { ["draftId"] = "d1" });
+        var action = CardActions.Execute("Guardar", "report.save", new CardObject { ["draftId"] = "d1" }).ToJsonObject();
 
         Assert.Equal("Action.Execute", action["type"]!.GetValue<string>());
         Assert.Equal("report.save", action["verb"]!.GetValue<string>());
@@ -132,7 +145,8 @@ public sealed class CardTests
             .Add(CardElements.InputNumber("attendees", "Asistentes", min: 0))
             .Add(CardElements.InputToggle("virtual", "Fue virtual"))
             .Add(CardElements.ActionSet([CardActions.Execute("Guardar", "report.save")]))
-            .Build();
+            .Build()
+            .ToJsonObject();
 
         Assert.Equal("Nombre del espacio", card["body"]![0]!["label"]!.GetValue<string>());
         Assert.True(card["body"]![0]!["isRequired"]!.GetValue<bool>());

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Cards.Review;
 using ParticipaBot.Bot.Review;
@@ -62,7 +61,7 @@ internal static class ReviewCardSamples
         new("reason", "reason", new Core.Vocabularies.LocalizedText("«Motivo»: es obligatorio.", "\"Reason\": is required.")),
     ];
 
-    public static IEnumerable<KeyValuePair<string, JsonObject>> For(UserLanguage language, string suffix)
+    public static IEnumerable<KeyValuePair<string, AdaptiveCard>> For(UserLanguage language, string suffix)
     {
         var progress = new[] { new ActivityProgress(Activity.Id, 2026, 1, ProgressStatus.EnCurso, 40, [], null) };
         yield return KeyValuePair.Create($"review-my-reports.{suffix}", ReportListCard.Build(language, [Report], forApproval: false, 2026));

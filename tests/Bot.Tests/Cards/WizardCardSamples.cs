@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Reporting;
 using ParticipaBot.Core.Reporting;
@@ -84,7 +83,7 @@ internal static class WizardCardSamples
         ["publication.date"] = "2026-07-01",
     };
 
-    public static IEnumerable<KeyValuePair<string, JsonObject>> All(UserLanguage language, string suffix)
+    public static IEnumerable<KeyValuePair<string, AdaptiveCard>> All(UserLanguage language, string suffix)
     {
         var form = ReportWizard.Form;
         SpaceOption[] due = [new("ESP-001", "Encuentro territorial de trabajo decente", new DateOnly(2026, 6, 18), Area), new("ESP-000", "Mesa de caracterización", new DateOnly(2026, 2, 20), Area, Locked: true)];
@@ -107,14 +106,14 @@ internal static class WizardCardSamples
         yield return KeyValuePair.Create($"wizard-notice.{suffix}", ReportWizardCards.Notice(language, Texts.WizardCancelled.For(language)));
     }
 
-    private static JsonObject Step(string stepId, Dictionary<string, string> values, UserLanguage language, bool validate)
+    private static AdaptiveCard Step(string stepId, Dictionary<string, string> values, UserLanguage language, bool validate)
     {
         var wizard = Wizard(values, stepId);
         var validation = validate ? ReportValidator.ValidateStep(ReportWizard.Form, stepId, values, s_context, values) : ValidationResult.Valid;
         return ReportWizardCards.Step(wizard, Context(values, validation, language), values.GetValueOrDefault("name") ?? "—");
     }
 
-    private static JsonObject Review(Dictionary<string, string> values, UserLanguage language)
+    private static AdaptiveCard Review(Dictionary<string, string> values, UserLanguage language)
     {
         var validation = ReportValidator.ValidateAll(ReportWizard.Form, values, s_context);
         return ReportWizardCards.Review(Wizard(values, "revision"), Context(values, validation, language), values.GetValueOrDefault("name") ?? "—");

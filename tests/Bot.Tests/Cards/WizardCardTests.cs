@@ -15,7 +15,7 @@ public sealed class WizardCardTests
         var card = CardCatalog.All().Single(c => c.Key == name).Value;
         var directory = Path.Combine(RepositoryPaths.Root, "tests", "Bot.Tests", "Cards", "Snapshots");
         var path = Path.Combine(directory, name + ".json");
-        var actual = CardTests.Normalize(card);
+        var actual = CardTests.Normalize(card.ToJsonObject());
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
             File.WriteAllText(path, actual + "\n");
@@ -46,7 +46,7 @@ public sealed class WizardCardTests
     [Fact]
     public void StepWithErrors_ShowsEachErrorInsideItsFieldsContainer()
     {
-        var card = CardCatalog.All().Single(c => c.Key == "wizard-step2-errors.es").Value;
+        var card = CardCatalog.All().Single(c => c.Key == "wizard-step2-errors.es").Value.ToJsonObject();
         var format = Containers(card).Single(c => c["items"]!.AsArray().Any(i => i?["id"]?.GetValue<string>() == "format"));
 
         Assert.Contains(format["items"]!.AsArray(), i => i?["color"]?.GetValue<string>() == "attention"

@@ -409,39 +409,44 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
     }
 
     [Fact]
-    public void InvokeResponseResult_BuiltCardAndOtherBodies_WritesTheSameBytesAsTheSerializer()
+    public void InvokeResponseResult_CardMessageAndError_WritesTheCardsBytesAndTheSerializersForTheRest()
     {
         var card = new AdaptiveCardBuilder()
             .Add(CardElements.Heading("Información del espacio <b>\"ñandú\"</b> & 'más' 🙂"))
             .Add(CardElements.InputNumber("n", "Número", value: 12.5, min: 0, max: 1e6))
             .Add(CardElements.InputChoiceSet("c", "Elija", [("Sí", "SI"), ("No \u2028", "NO")], isRequired: true))
-            .AddAction(CardActions.Execute("Siguiente →", "report.next", new JsonObject { ["draftId"] = "d-1", ["step"] = "2" }))
+            .AddAction(CardActions.Execute("Siguiente →", "report.next", new CardObject { ["draftId"] = "d-1", ["step"] = "2" }))
             .WithFallbackText("Paso 2 de 7")
             .FullWidth()
             .Build();
-        JsonNode[] bodies =
+        (InvokeResponse Response, JsonNode Expected)[] cases =
         [
-            InvokeResponse.Card(card).Body!,
-            InvokeResponse.Message("Listo <ok> & \"hecho\"").Body!,
-            InvokeResponse.Error(400, InvokeErrorCodes.BadRequest, "Dato inválido: 'x'").Body!,
-            InvokeResponse.Card(new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(), ["n"] = null }).Body!,
+            (InvokeResponse.Card(card), new JsonObject { ["statusCode"] = 200, ["type"] = ContentTypes.AdaptiveCard, ["value"] = card.ToJsonObject() }),
+            (InvokeResponse.Message("Listo <ok> & \"hecho\""), new JsonObject { ["statusCode"] = 200, ["type"] = ContentTypes.InvokeMessage, ["value"] = "Listo <ok> & \"hecho\"" }),
+            (
+                InvokeResponse.Error(400, InvokeErrorCodes.BadRequest, "Dato inválido: 'x'"),
+                new JsonObject
+                {
+                    ["statusCode"] = 400,
+                    ["type"] = ContentTypes.InvokeError,
+                    ["value"] = new JsonObject { ["code"] = InvokeErrorCodes.BadRequest, ["message"] = "Dato inválido: 'x'" },
+                }),
         ];
 
-        var expected = bodies.Select(body => JsonSerializer.SerializeToUtf8Bytes(body, MessagesEndpoint.SerializerOptions)).ToList();
-
-        // Twice: the first write of the built card uses its measured bytes, the second serialises it again.
-        for (var round = 0; round < 2; round++)
+        foreach (var (response, expected) in cases)
         {
-            for (var i = 0; i < bodies.Length; i++)
-            {
-                var written = new System.Buffers.ArrayBufferWriter<byte>();
-                MessagesEndpoint.InvokeResponseResult.Write(written, bodies[i]);
+            var written = new System.Buffers.ArrayBufferWriter<byte>();
+            MessagesEndpoint.InvokeResponseResult.Write(written, response);
 
-                Assert.Equal(expected[i], written.WrittenSpan.ToArray());
-            }
+            Assert.True(response.HasBody);
+            Assert.Equal(
+                System.Text.Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(expected, MessagesEndpoint.SerializerOptions)),
+                System.Text.Encoding.UTF8.GetString(written.WrittenSpan));
         }
 
-        Assert.Equal(AdaptiveCardBuilder.SizeInBytes(card), JsonSerializer.SerializeToUtf8Bytes(card, MessagesEndpoint.SerializerOptions).Length);
+        // The card goes out as the bytes it was built as, and those are what the serialiser writes for the same tree.
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(card.ToJsonObject(), MessagesEndpoint.SerializerOptions), card.Utf8Json.ToArray());
+        Assert.False(InvokeResponse.Ok().HasBody);
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Vocabularies;
@@ -14,7 +13,7 @@ internal static class AnswersCard
     /// <summary>At most this many contributions per card, so the card stays under the size limit.</summary>
     public const int MaxItems = 12;
 
-    public static JsonObject BuildList(UserLanguage language, IReadOnlyList<ParticipationReport> reports)
+    public static AdaptiveCard BuildList(UserLanguage language, IReadOnlyList<ParticipationReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var heading = ReviewTexts.AnswersListHeading.For(language);
@@ -37,7 +36,7 @@ internal static class AnswersCard
         return builder.Build();
     }
 
-    public static JsonObject Build(
+    public static AdaptiveCard Build(
         UserLanguage language,
         ParticipationReport report,
         IReadOnlyDictionary<string, string>? values = null,
@@ -59,7 +58,7 @@ internal static class AnswersCard
             var item = report.Items[i];
             var prefix = $"answers.{i}.";
             shown.AddRange([prefix + "decision", prefix + "justification", prefix + "who", prefix + "date"]);
-            var items = new List<JsonObject>
+            var items = new List<CardObject>
             {
                 CardElements.TextBlock(
                     ReviewTexts.AnswerItem.Format(language, i + 1, ReviewCardParts.Label(DefaultVocabularies.ItemKind, item.Kind.ToCode(), language), item.Text),

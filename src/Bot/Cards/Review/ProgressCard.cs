@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
@@ -13,7 +12,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// </summary>
 internal static class ProgressCard
 {
-    public static JsonObject Build(
+    public static AdaptiveCard Build(
         UserLanguage language,
         int year,
         IReadOnlyList<PlanActivity> activities,
@@ -69,7 +68,7 @@ internal static class ProgressCard
             "note", errors, language));
         builder.AddRange(ReviewCardParts.OtherErrors(errors, shown, language));
         return builder
-            .AddAction(CardActions.Execute(ReviewTexts.Save.For(language), ReviewVerbs.SaveProgress, new JsonObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }))
+            .AddAction(CardActions.Execute(ReviewTexts.Save.For(language), ReviewVerbs.SaveProgress, new CardObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }))
             .Build();
     }
 

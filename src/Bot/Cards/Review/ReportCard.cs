@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 
@@ -7,7 +6,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// <summary>One report: its facts, status, lock and the buttons the viewer's role allows.</summary>
 internal static class ReportCard
 {
-    public static JsonObject Build(UserLanguage language, ParticipationReport report, ReviewActor viewer, DateOnly today)
+    public static AdaptiveCard Build(UserLanguage language, ParticipationReport report, ReviewActor viewer, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -30,7 +29,7 @@ internal static class ReportCard
         }
 
         var data = ReviewCardParts.ReportData(report);
-        var actions = new List<JsonObject> { CardActions.Execute(ReviewTexts.History.For(language), ReviewVerbs.History, data) };
+        var actions = new List<CardObject> { CardActions.Execute(ReviewTexts.History.For(language), ReviewVerbs.History, data) };
         var locked = ReviewCardParts.IsLocked(report, today);
         if (viewer.MayChange(report) && !locked)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
@@ -18,7 +17,7 @@ internal static class ReportEditCard
         "internalEvaluation.achievements", "internalEvaluation.difficulties", "internalEvaluation.lessons",
     ];
 
-    public static JsonObject Build(
+    public static AdaptiveCard Build(
         UserLanguage language,
         ParticipationReport report,
         IReadOnlyDictionary<string, string>? values = null,

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
@@ -8,7 +7,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// <summary>The versions of a report, newest first: number, when (Bogotá), who, status and the fields that changed.</summary>
 internal static class ReportHistoryCard
 {
-    public static JsonObject Build(UserLanguage language, ParticipationReport report, ReportForm? form = null)
+    public static AdaptiveCard Build(UserLanguage language, ParticipationReport report, ReportForm? form = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         form ??= ReportForm.Default;

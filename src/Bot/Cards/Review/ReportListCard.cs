@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 
@@ -11,7 +10,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 internal static class ReportListCard
 {
     /// <param name="mayEdit">Whether the viewer may edit a report (no edit button otherwise, e.g. for internal control).</param>
-    public static JsonObject Build(UserLanguage language, IReadOnlyList<ParticipationReport> reports, bool forApproval, int year, Func<ParticipationReport, bool>? mayEdit = null)
+    public static AdaptiveCard Build(UserLanguage language, IReadOnlyList<ParticipationReport> reports, bool forApproval, int year, Func<ParticipationReport, bool>? mayEdit = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var heading = forApproval ? ReviewTexts.ToApproveHeading : ReviewTexts.MyReportsHeading;
@@ -27,7 +26,7 @@ internal static class ReportListCard
         foreach (var report in reports.Take(ReviewCardParts.MaxListed))
         {
             var data = ReviewCardParts.ReportData(report);
-            var actions = new List<JsonObject> { CardActions.Execute(ReviewTexts.View.For(language), ReviewVerbs.View, data) };
+            var actions = new List<CardObject> { CardActions.Execute(ReviewTexts.View.For(language), ReviewVerbs.View, data) };
             if (forApproval)
             {
                 actions.Add(CardActions.Execute(ReviewTexts.Approve.For(language), ReviewVerbs.Approve, data));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 
@@ -7,7 +6,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// <summary>"Devolver" asks what to fix: a required comment, sent with the report id.</summary>
 internal static class ReturnCommentCard
 {
-    public static JsonObject Build(UserLanguage language, ParticipationReport report, IReadOnlyList<FieldError>? errors = null)
+    public static AdaptiveCard Build(UserLanguage language, ParticipationReport report, IReadOnlyList<FieldError>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var title = ReviewTexts.ReturnHeading.Format(language, report.Name);

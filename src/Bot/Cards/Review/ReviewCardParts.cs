@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Vocabularies;
@@ -12,7 +11,7 @@ internal static class ReviewCardParts
     public const int MaxListed = 15;
 
     /// <summary>The input, followed by its errors in the attention colour (the card comes back with them after a refused save).</summary>
-    public static IEnumerable<JsonObject> WithErrors(JsonObject input, string key, IReadOnlyList<FieldError>? errors, UserLanguage language)
+    public static IEnumerable<CardObject> WithErrors(CardObject input, string key, IReadOnlyList<FieldError>? errors, UserLanguage language)
     {
         yield return input;
         foreach (var error in errors?.Where(e => e.Key == key || (e.Key == e.FieldId && e.FieldId == key)) ?? [])
@@ -21,7 +20,7 @@ internal static class ReviewCardParts
         }
     }
 
-    public static JsonObject ErrorText(string text) => new()
+    public static CardObject ErrorText(string text) => new()
     {
         ["type"] = "TextBlock",
         ["text"] = text,
@@ -31,7 +30,7 @@ internal static class ReviewCardParts
     };
 
     /// <summary>Errors whose key no input of the card shows (so none is lost).</summary>
-    public static IEnumerable<JsonObject> OtherErrors(IReadOnlyList<FieldError>? errors, IReadOnlyCollection<string> shownKeys, UserLanguage language) =>
+    public static IEnumerable<CardObject> OtherErrors(IReadOnlyList<FieldError>? errors, IReadOnlyCollection<string> shownKeys, UserLanguage language) =>
         (errors ?? []).Where(e => !shownKeys.Contains(e.Key) && !shownKeys.Contains(e.FieldId))
             .Select(e => ErrorText(ReviewSession.Text(e.Message, language)));
 
@@ -46,7 +45,7 @@ internal static class ReviewCardParts
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static JsonObject ReportData(ParticipationReport report) => new()
+    public static CardObject ReportData(ParticipationReport report) => new()
     {
         [ReviewVerbs.ReportId] = report.Id,
         [ReviewVerbs.Year] = report.Year.ToString(CultureInfo.InvariantCulture),

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Reporting;
 
@@ -7,7 +6,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// <summary>What the delegate receives when a coordinator approves or returns their report.</summary>
 internal static class ReviewOutcomeCard
 {
-    public static JsonObject Build(UserLanguage language, ParticipationReport report, string coordinatorName, int year)
+    public static AdaptiveCard Build(UserLanguage language, ParticipationReport report, string coordinatorName, int year)
     {
         ArgumentNullException.ThrowIfNull(report);
         var returned = report.Status == ReportStatus.Devuelto;

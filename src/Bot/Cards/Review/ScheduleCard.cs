@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Planning;
 
@@ -8,7 +7,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// <summary>"programar": the plan's spaces (upcoming first) with edit, reschedule and cancel buttons, and "add".</summary>
 internal static class ScheduleCard
 {
-    public static JsonObject Build(UserLanguage language, Plan? plan, int year, DateOnly today)
+    public static AdaptiveCard Build(UserLanguage language, Plan? plan, int year, DateOnly today)
     {
         var title = ReviewTexts.ScheduleHeading.Format(language, year);
         var builder = new AdaptiveCardBuilder().Add(CardElements.Heading(title)).WithFallbackText(title);
@@ -24,7 +23,7 @@ internal static class ScheduleCard
             .ToList();
         foreach (var space in spaces.Take(ReviewCardParts.MaxListed))
         {
-            var items = new List<JsonObject>
+            var items = new List<CardObject>
             {
                 CardElements.TextBlock(space.Name, bold: true, separator: true),
                 CardElements.TextBlock(
@@ -56,11 +55,11 @@ internal static class ScheduleCard
         }
 
         return builder
-            .AddAction(CardActions.Execute(ReviewTexts.ScheduleAdd.For(language), ReviewVerbs.SpaceNew, new JsonObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }))
+            .AddAction(CardActions.Execute(ReviewTexts.ScheduleAdd.For(language), ReviewVerbs.SpaceNew, new CardObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }))
             .Build();
     }
 
-    public static JsonObject SpaceData(ScheduledSpace space, int year) => new()
+    public static CardObject SpaceData(ScheduledSpace space, int year) => new()
     {
         [ReviewVerbs.SpaceId] = space.Id,
         [ReviewVerbs.SpaceVersion] = space.Version.ToString(CultureInfo.InvariantCulture),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
@@ -13,7 +12,7 @@ namespace ParticipaBot.Bot.Cards.Review;
 /// </summary>
 internal static class SpaceCard
 {
-    public static JsonObject Build(
+    public static AdaptiveCard Build(
         UserLanguage language,
         SpaceChange change,
         ScheduledSpace? space,
@@ -51,7 +50,7 @@ internal static class SpaceCard
 
         string? Value(string key) => values.TryGetValue(key, out var v) ? v : null;
         var shown = new List<string>();
-        void Input(JsonObject input, string key)
+        void Input(CardObject input, string key)
         {
             shown.Add(key);
             builder.AddRange(ReviewCardParts.WithErrors(input, key, errors, language));
@@ -92,7 +91,7 @@ internal static class SpaceCard
 
         builder.AddRange(ReviewCardParts.OtherErrors(errors, shown, language));
         var data = space is null
-            ? new JsonObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }
+            ? new CardObject { [ReviewVerbs.Year] = year.ToString(CultureInfo.InvariantCulture) }
             : ScheduleCard.SpaceData(space, year);
         data[ReviewVerbs.Change] = change.ToString();
         var button = change == SpaceChange.Cancel ? ReviewTexts.ScheduleCancel : ReviewTexts.Save;
