@@ -38,6 +38,9 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
     public int AcknowledgedAfterRestart { get; private set; }
 
+    /// <summary>Inside a report (a step or the review shown): a kill now leaves a draft to resume.</summary>
+    public bool InReport => Volatile.Read(ref _lastWizardCard) is not null;
+
     [GeneratedRegex(@"(\d+)\D+(\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ProgressPattern();
 

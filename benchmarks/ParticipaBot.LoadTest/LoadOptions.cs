@@ -44,7 +44,10 @@ public sealed record LoadOptions
     /// <summary>Type "reportar" for every flow (a message turn) instead of tapping «Reportar otro» on the confirmation.</summary>
     public bool AlwaysType { get; init; }
 
-    /// <summary>SIGKILL the bot this long after the start of the measured period, restart it and check what survived.</summary>
+    /// <summary>
+    /// SIGKILL the bot this long after the start of the measured period (or, if no delegate is inside a report then, as
+    /// soon as one is, within <see cref="LoadRunner.KillGrace"/>), restart it and check what survived.
+    /// </summary>
     public TimeSpan? KillAfter { get; init; }
 
     /// <summary>Soak mode: per-window lines and a flatness verdict.</summary>

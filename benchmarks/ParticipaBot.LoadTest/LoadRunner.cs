@@ -60,6 +60,9 @@ public static class LoadRunner
     /// <summary>Soak: windows compared are the first and last <see cref="SoakCompared"/> after the warm-up.</summary>
     public const int SoakCompared = 2;
 
+    /// <summary>How long past --kill-after the kill waits for a delegate to be inside a report.</summary>
+    public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>Memory is flat when the last windows' RSS is at most this times the first ones'.</summary>
     public const double SoakRssLimit = 1.2;
 
@@ -136,7 +139,10 @@ public static class LoadRunner
             generatorTimerLag = lag > generatorTimerLag ? lag : generatorTimerLag;
             Sample();
             var elapsed = measured.Elapsed;
-            if (options.KillAfter is { } killAfter && !killed && elapsed >= killAfter)
+            // Killed when some delegate is inside a report, so there is a draft to resume: on a slow start every delegate
+            // could still be waiting for its first picker at the set time. Past the grace, killed anyway.
+            if (options.KillAfter is { } killAfter && !killed && elapsed >= killAfter
+                && (delegates.Any(d => d.InReport) || elapsed >= killAfter + KillGrace))
             {
                 killed = true;
                 killedAt = elapsed.TotalSeconds;
