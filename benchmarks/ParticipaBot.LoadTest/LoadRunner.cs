@@ -181,7 +181,9 @@ public static class LoadRunner
                     $"[{elapsed.TotalSeconds,6:0.0} s] {context.Turns} turns ({context.Turns / elapsed.TotalSeconds:0.0}/s), {context.MeasuredAcknowledged} reports, {context.Errors.Values.Sum()} errors, RSS {Mb(bot.Memory().Current)}"));
             }
 
-            if (options.Flows is null ? elapsed >= options.Duration : flowsDone())
+            // A kill waiting for a delegate inside a report holds the end of the run: it comes within the grace.
+            var killPending = options.KillAfter is not null && !killed;
+            if (!killPending && (options.Flows is null ? elapsed >= options.Duration : flowsDone()))
             {
                 break;
             }
