@@ -47,6 +47,9 @@ public static class LoadReport
             writer.WriteLine(string.Create(c, $"bot CPU: {cpu:0.0} s ({cpu / result.MeasuredSeconds * 100:0}% of one core), {result.BotCpuMsPerTurn:0.00} ms per turn; generator CPU {result.GeneratorCpuSeconds:0.0} s"));
         }
 
+        var collections = result.GeneratorCollections;
+        writer.WriteLine(string.Create(c, $"generator collections: {collections.Count}, paused {collections.PausedMilliseconds:0} ms ({collections.PausedMilliseconds / 10 / result.MeasuredSeconds:0.0}% of the measured time; each pause lands in the turns in flight)"));
+
         if (result.BotRuntimeSummary is { } runtime)
         {
             writer.WriteLine("bot runtime (whole run, warm-up included): " + runtime);

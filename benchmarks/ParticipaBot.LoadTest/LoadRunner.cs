@@ -40,6 +40,7 @@ public sealed record LoadResult(
     long SinkUnrouted,
     double? BotCpuSeconds,
     double GeneratorCpuSeconds,
+    GeneratorCollections GeneratorCollections,
     string? BotRuntimeSummary,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<AcknowledgedReport> Acknowledged,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, string?> StorageSettings,
@@ -52,6 +53,18 @@ public sealed record LoadResult(
 
     /// <summary>No errors, nothing lost or doubled, and (when run) the crash checks held.</summary>
     public bool Passed => ErrorCount == 0 && Store.Passed && SinkUnrouted == 0 && (Crash?.Passed ?? true) && (Soak?.Flat ?? true);
+}
+
+/// <summary>
+/// The generator's own garbage collections over the measured period. A collection stops every thread of the generator,
+/// so its pause lands in the latency of every turn in flight: the report shows it beside the bot's numbers.
+/// </summary>
+public readonly record struct GeneratorCollections(int Count, double PausedMilliseconds)
+{
+    public static GeneratorCollections Now() => new(GC.CollectionCount(0), GC.GetTotalPauseDuration().TotalMilliseconds);
+
+    public static GeneratorCollections operator -(GeneratorCollections end, GeneratorCollections start) =>
+        new(end.Count - start.Count, end.PausedMilliseconds - start.PausedMilliseconds);
 }
 
 /// <summary>Runs the delegates against the bot for the configured time or number of flows; usable as a library (tests).</summary>
@@ -119,6 +132,7 @@ public static class LoadRunner
         var measured = Stopwatch.StartNew();
         var botCpuStart = bot.CpuTime();
         var generatorCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var generatorCollectionsStart = GeneratorCollections.Now();
         var windows = new List<SoakWindow>();
         var nextProgress = options.Progress;
         var nextWindow = options.Window;
@@ -196,6 +210,7 @@ public static class LoadRunner
         var final = bot.Memory().Current;
         var botCpu = killed ? null : bot.CpuTime() - botCpuStart;
         var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuStart).TotalSeconds;
+        var generatorCollections = GeneratorCollections.Now() - generatorCollectionsStart;
         if (killed)
         {
             // Every delegate must be able to finish a report after the restart: give the slow ones time to get there.
@@ -236,6 +251,7 @@ public static class LoadRunner
             bot.Sink.Unrouted,
             botCpu?.TotalSeconds,
             generatorCpu,
+            generatorCollections,
             bot.RuntimeSummary,
             context.Acknowledged,
             bot.StorageSettings,
