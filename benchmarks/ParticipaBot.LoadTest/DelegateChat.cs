@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Buffers;
 using System.Text.Json;
@@ -303,9 +304,16 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             _tokenAt = Stopwatch.GetTimestamp();
         }
 
+        if (!MemoryMarshal.TryGetArray(activity, out var segment))
+        {
+            segment = activity.ToArray();
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, context.Bot.MessagesUrl)
         {
-            Content = new ReadOnlyMemoryContent(activity) { Headers = { ContentType = Json } },
+            // A ByteArrayContent over the delegate's buffer, not a ReadOnlyMemoryContent: with the latter the bot spent
+            // more CPU per turn in five interleaved runs out of five (the body seems to go out apart from the headers).
+            Content = new ByteArrayContent(segment.Array!, segment.Offset, segment.Count) { Headers = { ContentType = Json } },
         };
         if (_token is not null)
         {
