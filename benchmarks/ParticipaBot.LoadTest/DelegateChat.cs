@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
@@ -20,10 +20,12 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 {
     private readonly ChannelReader<SinkMessage> _inbox = context.Bot.Sink.Register(identity.ConversationId);
     private readonly Dictionary<string, string> _flowValues = new(StringComparer.Ordinal);
+
+    // The activity being sent, written in place: a delegate has one turn at a time.
+    private readonly ArrayBufferWriter<byte> _activity = new(2048);
     private string? _token = context.Bot.NewToken();
     private long _tokenAt = Stopwatch.GetTimestamp();
     private int _sequence;
-    private readonly ArrayBufferWriter<byte> _activity = new(2048);
     private int _flow;
 
     // What the delegate last saw of its draft, for the checks after a crash.
