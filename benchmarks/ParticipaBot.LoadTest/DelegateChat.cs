@@ -26,6 +26,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     private string? _token = context.Bot.NewToken();
     private long _tokenAt = Stopwatch.GetTimestamp();
     private int _sequence;
+    private int _requestsOut;
     private int _flow;
 
     // What the delegate last saw of its draft, for the checks after a crash.
@@ -45,6 +46,12 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
     /// <summary>Inside a report (a step or the review shown): a kill now leaves a draft to resume.</summary>
     public bool InReport => Volatile.Read(ref _lastWizardCard) is not null;
+
+    /// <summary>
+    /// Inside a report with a request on its way to the bot: a kill now interrupts it, and the delegate must resume its
+    /// draft with «continuar». A delegate between two requests just goes on after the restart and checks nothing.
+    /// </summary>
+    public bool InReportAwaitingBot => Volatile.Read(ref _requestsOut) > 0 && InReport;
 
     [GeneratedRegex(@"(\d+)\D+(\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ProgressPattern();
@@ -325,6 +332,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop, down);
         timeout.CancelAfter(context.Options.TurnTimeout);
         var started = due ?? Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _requestsOut);
         try
         {
             using var response = await context.Http.SendAsync(request, timeout.Token);
@@ -341,6 +349,10 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             throw exception is HttpRequestException
                 ? new FlowFailedException("http-connection", exception.Message)
                 : new FlowFailedException("timeout", $"no HTTP answer within {context.Options.TurnTimeout.TotalSeconds:0} s");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _requestsOut);
         }
     }
 

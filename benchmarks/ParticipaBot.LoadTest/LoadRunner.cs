@@ -153,10 +153,11 @@ public static class LoadRunner
             generatorTimerLag = lag > generatorTimerLag ? lag : generatorTimerLag;
             Sample();
             var elapsed = measured.Elapsed;
-            // Killed when some delegate is inside a report, so there is a draft to resume: on a slow start every delegate
-            // could still be waiting for its first picker at the set time. Past the grace, killed anyway.
+            // Killed when some delegate inside a report has a request on its way, so the kill interrupts it and there is a
+            // draft to resume: on a slow start every delegate could still be waiting for its first picker at the set time,
+            // and one between two requests just goes on after the restart. Past the grace, killed anyway.
             if (options.KillAfter is { } killAfter && !killed && elapsed >= killAfter
-                && (delegates.Any(d => d.InReport) || elapsed >= killAfter + KillGrace))
+                && (delegates.Any(d => d.InReportAwaitingBot) || elapsed >= killAfter + KillGrace))
             {
                 killed = true;
                 killedAt = elapsed.TotalSeconds;

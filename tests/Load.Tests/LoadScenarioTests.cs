@@ -120,7 +120,9 @@ public sealed class CrashScenarioTests
         LoadScenarioTests.AssertClean(result);
         var crash = Assert.IsType<CrashOutcome>(result.Crash);
         Assert.Empty(crash.Violations);
-        Assert.True(crash.ResumeChecks > 0, "No delegate was in a report when the bot was killed.");
+        var table = new StringWriter();
+        LoadReport.WriteTable(result, table);
+        Assert.True(crash.ResumeChecks > 0, "No delegate was in a report when the bot was killed." + Environment.NewLine + table);
         Assert.Equal(options.Delegates, crash.DelegatesFinishedAfterRestart);
         Assert.Contains(result.Acknowledged, a => !a.AfterRestart);
     }
