@@ -422,7 +422,6 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     /// <summary>The button's data with the inputs set over it: a value the data has is replaced in place, the rest added.</summary>
     private static void WriteData(Utf8JsonWriter w, JsonElement button, IReadOnlyDictionary<string, string>? inputs)
     {
-        var written = 0;
         var hasData = button.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
         if (hasData)
         {
@@ -431,7 +430,6 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
                 if (inputs is not null && inputs.TryGetValue(property.Name, out var input))
                 {
                     w.WriteString(property.Name, input);
-                    written++;
                 }
                 else
                 {
@@ -440,12 +438,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             }
         }
 
-        if (inputs is null || written == inputs.Count)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in inputs)
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
         {
             if (!hasData || !data.TryGetProperty(key, out _))
             {

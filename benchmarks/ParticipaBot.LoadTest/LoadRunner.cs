@@ -140,7 +140,7 @@ public static class LoadRunner
         long windowTurns = 0;
         // The generator's own pauses (collections, a starved timer) land in every latency it measures: shown per window
         // so that a growing p99 can be told apart from a slower bot.
-        var generatorPauseAtWindow = GC.GetTotalPauseDuration();
+        var generatorAtWindow = GeneratorCollections.Now();
         var generatorTimerLag = TimeSpan.Zero;
         CrashOutcome? crash = null;
         var killed = false;
@@ -183,10 +183,10 @@ public static class LoadRunner
                 windows.Add(window);
                 windowStart = elapsed;
                 nextWindow += options.Window;
-                var generatorPause = GC.GetTotalPauseDuration() - generatorPauseAtWindow;
+                var generatorPause = GeneratorCollections.Now() - generatorAtWindow;
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"window {window.Index,3}: {window.TurnsPerSecond,8:0.0} turns/s  p50 {window.P50,7:0.00} ms  p99 {window.P99,7:0.00} ms  RSS {Mb(window.RssBytes)}  (generator: GC pauses {generatorPause.TotalMilliseconds:0} ms, timer late by up to {generatorTimerLag.TotalMilliseconds:0} ms)"));
-                generatorPauseAtWindow = GC.GetTotalPauseDuration();
+                    $"window {window.Index,3}: {window.TurnsPerSecond,8:0.0} turns/s  p50 {window.P50,7:0.00} ms  p99 {window.P99,7:0.00} ms  RSS {Mb(window.RssBytes)}  (generator: GC pauses {generatorPause.PausedMilliseconds:0} ms, timer late by up to {generatorTimerLag.TotalMilliseconds:0} ms)"));
+                generatorAtWindow = GeneratorCollections.Now();
                 generatorTimerLag = TimeSpan.Zero;
             }
             else if (elapsed >= nextProgress)

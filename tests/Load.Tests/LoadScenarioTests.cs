@@ -35,15 +35,22 @@ public sealed class LoadScenarioTests
         }
     }
 
-    internal static void AssertClean(LoadResult result)
+    /// <summary>The run's report as the command prints it, for failure messages.</summary>
+    internal static string Report(LoadResult result)
     {
         var table = new StringWriter();
         LoadReport.WriteTable(result, table);
+        return table.ToString();
+    }
+
+    internal static void AssertClean(LoadResult result)
+    {
+        var table = Report(result);
         Assert.True(result.ErrorCount == 0, "Errors during the run:" + Environment.NewLine + table);
         Assert.True(result.Store.Passed, "The store does not match what was acknowledged:" + Environment.NewLine + table);
         Assert.Equal(0, result.SinkUnrouted);
-        Assert.True(result.ReportsAcknowledged > 0, table.ToString());
-        Assert.True(result.Store.Stored >= result.Store.Acknowledged, table.ToString());
+        Assert.True(result.ReportsAcknowledged > 0, table);
+        Assert.True(result.Store.Stored >= result.Store.Acknowledged, table);
         Assert.All(result.Acknowledged, a => Assert.StartsWith("rep-", a.ReportId, StringComparison.Ordinal));
     }
 
@@ -120,9 +127,7 @@ public sealed class CrashScenarioTests
         LoadScenarioTests.AssertClean(result);
         var crash = Assert.IsType<CrashOutcome>(result.Crash);
         Assert.Empty(crash.Violations);
-        var table = new StringWriter();
-        LoadReport.WriteTable(result, table);
-        Assert.True(crash.ResumeChecks > 0, "No delegate was in a report when the bot was killed." + Environment.NewLine + table);
+        Assert.True(crash.ResumeChecks > 0, "No delegate was in a report when the bot was killed." + Environment.NewLine + LoadScenarioTests.Report(result));
         Assert.Equal(options.Delegates, crash.DelegatesFinishedAfterRestart);
         Assert.Contains(result.Acknowledged, a => !a.AfterRestart);
     }
