@@ -60,8 +60,23 @@ public sealed class DocumentCollection<T>
     {
         if (_utf8 is not null)
         {
-            var read = await _utf8.ReadUtf8Async(partitionKey, id, cancellationToken);
-            return read is null ? null : Remembered(Map(read, Known(read.Id, read.PartitionKey, read.Type, read.ETag) ?? Deserialize(read)));
+            // The version remembered is taken with its value: a read that finds it still current skips the body.
+            var remembered = _versions is not null && _versions.TryGetLatest(partitionKey, id, out var knownETag, out var knownValue)
+                ? (ETag: knownETag, Value: knownValue)
+                : default;
+            var read = await _utf8.ReadUtf8Async(partitionKey, id, remembered.ETag, cancellationToken);
+            if (read is null)
+            {
+                return null;
+            }
+
+            if (remembered.ETag is not null && string.Equals(read.ETag, remembered.ETag, StringComparison.Ordinal))
+            {
+                EnsureType(read.Id, read.PartitionKey, read.Type);
+                return Remembered(Map(read, remembered.Value!));
+            }
+
+            return Remembered(Map(read, Deserialize(read)));
         }
 
         var stored = await _store.ReadAsync(partitionKey, id, cancellationToken);

@@ -10,6 +10,12 @@ internal interface IUtf8DocumentStore
 {
     Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ReadUtf8Async(string, string, CancellationToken)"/>, except that a stored version whose ETag is
+    /// <paramref name="knownETag"/> comes back with an empty body, not read: the caller already holds that version's value.
+    /// </summary>
+    Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken);
+
     Task<Utf8Document> CreateUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken);
 
     Task<Utf8Document> ReplaceUtf8Async(Utf8DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken);

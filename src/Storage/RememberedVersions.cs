@@ -30,6 +30,19 @@ internal sealed class RememberedVersions<T>(int capacity)
         return false;
     }
 
+    /// <summary>The last version remembered of the document, whatever its ETag (the read then tells whether it is current).</summary>
+    public bool TryGetLatest(string partitionKey, string id, out string etag, out T value)
+    {
+        if (_versions.TryGetValue((partitionKey, id), out var remembered))
+        {
+            (etag, value) = remembered;
+            return true;
+        }
+
+        (etag, value) = (null!, null!);
+        return false;
+    }
+
     public void Remember(string partitionKey, string id, string etag, T value)
     {
         var key = (partitionKey, id);

@@ -70,6 +70,25 @@ public sealed class DocumentCollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadWithAKnownETag_CurrentVersion_LeavesTheBodyUnread_AnyOtherVersion_ReadsIt()
+    {
+        var pk = PartitionKeys.Conversation("a:3");
+        var spaces = new DocumentCollection<Space>(_store, "space");
+        var first = await spaces.CreateAsync(pk, "draft", new Space("Mesa de trabajo", SpaceStatus.Planned));
+
+        var current = await _store.ReadUtf8Async(pk, "draft", first.ETag, CancellationToken.None);
+        Assert.Equal(first.ETag, current!.ETag);
+        Assert.Empty(current.Body);
+
+        var second = await spaces.ReplaceAsync(pk, "draft", first.Value with { Status = SpaceStatus.InProgress }, first.ETag);
+        var changed = await _store.ReadUtf8Async(pk, "draft", first.ETag, CancellationToken.None);
+        Assert.Equal(second.ETag, changed!.ETag);
+        using var body = JsonDocument.Parse(changed.Body);
+        Assert.Equal("inProgress", body.RootElement.GetProperty("status").GetString());
+        Assert.NotEmpty((await _store.ReadUtf8Async(pk, "draft", null, CancellationToken.None))!.Body);
+    }
+
+    [Fact]
     public void RememberedVersions_PastItsCapacity_StartsOver_ANewVersionOfAKnownDocumentDoesNotCount()
     {
         var versions = new RememberedVersions<Space>(capacity: 2);

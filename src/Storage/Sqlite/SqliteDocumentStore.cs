@@ -99,11 +99,14 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     public async Task<StoredDocument> UpsertAsync(DocumentWrite document, CancellationToken cancellationToken = default) =>
         ToStored(await UpsertCoreAsync(Prepare(document), cancellationToken), document.Body);
 
-    public Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, CancellationToken cancellationToken)
+    public Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, CancellationToken cancellationToken) =>
+        ReadUtf8Async(partitionKey, id, knownETag: null, cancellationToken);
+
+    public Task<Utf8Document?> ReadUtf8Async(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionKey);
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return ExecuteAsync(connection => ReadLive(connection, partitionKey, id), cancellationToken);
+        return ExecuteAsync(connection => ReadLive(connection, partitionKey, id, knownETag), cancellationToken);
     }
 
     public Task<Utf8Document> CreateUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken) =>
@@ -394,13 +397,13 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    private Utf8Document? ReadLive(SqliteConnection connection, string partitionKey, string id)
+    private Utf8Document? ReadLive(SqliteConnection connection, string partitionKey, string id, string? knownETag = null)
     {
         var command = Statement(connection, "SELECT partition_key, id, type, body, etag, last_modified, expires_at FROM documents WHERE partition_key = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)");
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        var rows = ReadAll(command, partitionKey, id);
+        var rows = ReadAll(command, partitionKey, id, knownETag);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -423,20 +426,25 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
         return command;
     }
 
-    /// <summary>The rows read; a point read passes the partition key and id it looked up, which the rows then share.</summary>
-    private List<Utf8Document> ReadAll(SqliteCommand command, string? partitionKey = null, string? id = null)
+    /// <summary>
+    /// The rows read; a point read passes the partition key and id it looked up, which the rows then share, and the ETag
+    /// of the version its caller already holds, whose body is then left unread (empty).
+    /// </summary>
+    private List<Utf8Document> ReadAll(SqliteCommand command, string? partitionKey = null, string? id = null, string? knownETag = null)
     {
         var result = new List<Utf8Document>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            var etag = reader.GetString(4);
             result.Add(new Utf8Document(
                 id ?? reader.GetString(1),
                 partitionKey ?? reader.GetString(0),
                 reader.GetString(2),
                 // A TEXT value's bytes are its UTF-8 in a UTF-8 file; a UTF-16 file's text is read as a string.
-                _utf8 ? reader.GetFieldValue<byte[]>(3) : Encoding.UTF8.GetBytes(reader.GetString(3)),
-                reader.GetString(4),
+                string.Equals(etag, knownETag, StringComparison.Ordinal) ? []
+                    : _utf8 ? reader.GetFieldValue<byte[]>(3) : Encoding.UTF8.GetBytes(reader.GetString(3)),
+                etag,
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
                 reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         }
