@@ -441,7 +441,8 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
                 id ?? reader.GetString(1),
                 partitionKey ?? reader.GetString(0),
                 reader.GetString(2),
-                // A TEXT value's bytes are its UTF-8 in a UTF-8 file; a UTF-16 file's text is read as a string.
+                // The version the caller holds is not copied out. Otherwise a TEXT value's bytes are its UTF-8 in a
+                // UTF-8 file, and a UTF-16 file's text is read as a string.
                 string.Equals(etag, knownETag, StringComparison.Ordinal) ? []
                     : _utf8 ? reader.GetFieldValue<byte[]>(3) : Encoding.UTF8.GetBytes(reader.GetString(3)),
                 etag,
