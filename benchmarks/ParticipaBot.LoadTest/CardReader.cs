@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -37,53 +38,77 @@ public sealed partial class CardView
 {
     private CardView(JsonElement json)
     {
-        // Read-only elements, not a JsonNode tree, buttons included: the generator shares the machine's cores with the
-        // bot, reading every card as mutable nodes was a third of its CPU, and what it allocates becomes collections
-        // whose pauses land in the latencies it measures.
-        Json = json;
-        var actions = new List<JsonElement>();
+        // Read-only elements, not a JsonNode tree: the generator shares the machine's cores with the bot, reading every
+        // card as mutable nodes was a third of its CPU, and what it allocates becomes collections whose pauses land in
+        // the latencies it measures. The view keeps what it read and the buttons alone, each copied out, so the answer
+        // it was read from can be parsed in place and its buffer reused.
+        var actions = new List<CardButton>();
         var inputs = new List<CardInput>();
         var attention = new List<string>();
-        string? firstText = null;
-        foreach (var obj in CardReader.Walk(json))
+        var texts = new List<string>();
+        Read(json);
+        void Read(JsonElement node)
         {
-            switch (String(obj, "type"))
+            // Depth first in document order, fallbacks skipped; the type compared in place, not copied to a string.
+            if (node.ValueKind == JsonValueKind.Array)
             {
-                case "Action.Execute":
-                    actions.Add(obj);
-                    break;
-                case "TextBlock":
-                    var text = String(obj, "text") ?? string.Empty;
-                    firstText ??= text;
-                    if (String(obj, "color") == "attention")
+                foreach (var item in node.EnumerateArray())
+                {
+                    Read(item);
+                }
+
+                return;
+            }
+
+            if (node.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (node.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
+            {
+                if (type.ValueEquals("Action.Execute"))
+                {
+                    actions.Add(CardButton.Of(node));
+                }
+                else if (type.ValueEquals("TextBlock"))
+                {
+                    var text = String(node, "text") ?? string.Empty;
+                    texts.Add(text);
+                    if (node.TryGetProperty("color", out var color) && color.ValueKind == JsonValueKind.String && color.ValueEquals("attention"))
                     {
                         attention.Add(text);
                     }
+                }
+                else if (InputType(type) is { } input && ReadInput(node, input) is { } read)
+                {
+                    inputs.Add(read);
+                }
+            }
 
-                    break;
-                case { } input when input.StartsWith("Input.", StringComparison.Ordinal):
-                    if (ReadInput(obj, input) is { } read)
-                    {
-                        inputs.Add(read);
-                    }
-
-                    break;
+            foreach (var property in node.EnumerateObject())
+            {
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !property.NameEquals("fallback"))
+                {
+                    Read(property.Value);
+                }
             }
         }
 
         Actions = actions;
         Inputs = inputs;
         Attention = attention;
-        FirstText = firstText ?? string.Empty;
+        _texts = texts;
+        FirstText = texts.Count > 0 ? texts[0] : string.Empty;
         ReportNumber = ReportNumberPattern().Match(FirstText) is { Success: true } match ? match.Value : null;
         Kind = Classify();
     }
 
-    public JsonElement Json { get; }
+    private readonly List<string> _texts;
 
     public CardKind Kind { get; }
 
-    public IReadOnlyList<JsonElement> Actions { get; }
+    public IReadOnlyList<CardButton> Actions { get; }
 
     public IReadOnlyList<CardInput> Inputs { get; }
 
@@ -102,11 +127,11 @@ public sealed partial class CardView
     /// <summary>The card an answer carries, or null when that element is not a JSON object.</summary>
     public static CardView? Of(JsonElement? card) => card is { ValueKind: JsonValueKind.Object } json ? new CardView(json) : null;
 
-    public JsonElement? FindAction(string verb, Func<JsonElement, bool>? where = null)
+    public CardButton? FindAction(string verb, Func<CardButton, bool>? where = null)
     {
         foreach (var action in Actions)
         {
-            if (String(action, "verb") == verb && (where is null || where(action)))
+            if (action.Verb == verb && (where is null || where(action)))
             {
                 return action;
             }
@@ -115,18 +140,8 @@ public sealed partial class CardView
         return null;
     }
 
-    /// <summary>A property of a button's data, or null when the data has none (or it is JSON null).</summary>
-    public static JsonElement? Data(JsonElement action, string name) =>
-        action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            && data.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    /// <summary>A string property of a button's data, or null.</summary>
-    public static string? DataString(JsonElement action, string name) =>
-        Data(action, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
     /// <summary>Every text of the card, for messages about a card that was not the one expected.</summary>
-    public string AllText() => string.Join(" | ", CardReader.Walk(Json)
-        .Where(n => String(n, "type") == "TextBlock").Select(n => String(n, "text")));
+    public string AllText() => string.Join(" | ", _texts);
 
     private CardKind Classify()
     {
@@ -141,6 +156,23 @@ public sealed partial class CardView
 
     private static string? String(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static readonly string[] s_inputTypes = ["Input.Text", "Input.Number", "Input.Date", "Input.Time", "Input.Toggle", "Input.ChoiceSet"];
+
+    /// <summary>The input's type when the element is an input ("Input.…"), the known ones without a new string.</summary>
+    private static string? InputType(JsonElement type)
+    {
+        foreach (var known in s_inputTypes)
+        {
+            if (type.ValueEquals(known))
+            {
+                return known;
+            }
+        }
+
+        // The raw value, quotes included: only an input of another type is copied to a string.
+        return JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Input."u8) ? type.GetString() : null;
+    }
 
     private static double? Number(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
@@ -185,46 +217,112 @@ public sealed partial class CardView
     }
 }
 
-/// <summary>Walks a card's JSON (depth first, fallbacks skipped), yielding every object.</summary>
-public static class CardReader
+/// <summary>
+/// An Action.Execute button as a card view keeps it: its verb, and its data as the raw JSON object copied out of the
+/// answer (a few hundred bytes, where a copy of the button as a document was three arrays and a document).
+/// </summary>
+public sealed class CardButton
 {
-    public static IEnumerable<JsonElement> Walk(JsonElement root)
-    {
-        var stack = new Stack<JsonElement>();
-        stack.Push(root);
-        var children = new List<JsonElement>();
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            children.Clear();
-            if (current.ValueKind == JsonValueKind.Object)
-            {
-                yield return current;
-                foreach (var property in current.EnumerateObject())
-                {
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !property.NameEquals("fallback"))
-                    {
-                        children.Add(property.Value);
-                    }
-                }
-            }
-            else if (current.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in current.EnumerateArray())
-                {
-                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                    {
-                        children.Add(item);
-                    }
-                }
-            }
+    private readonly byte[] _data;
 
-            // Pushed in reverse so the walk visits them in document order.
-            for (var i = children.Count - 1; i >= 0; i--)
+    private CardButton(string verb, byte[] data)
+    {
+        Verb = verb;
+        _data = data;
+    }
+
+    public string Verb { get; }
+
+    public static CardButton Of(JsonElement action) => new(
+        action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString()! : string.Empty,
+        action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? JsonMarshal.GetRawUtf8Value(data).ToArray() : []);
+
+    /// <summary>Whether the data has the property with a value other than JSON null.</summary>
+    public bool Has(string name) => TryFind(name, out var value) && value.TokenType != JsonTokenType.Null;
+
+    /// <summary>A string property of the data, or null.</summary>
+    public string? DataString(string name) => TryFind(name, out var value) && value.TokenType == JsonTokenType.String ? value.GetString() : null;
+
+    /// <summary>The data with the inputs set over it, as a client sends it: a value the data has is replaced in place, the rest added.</summary>
+    public void WriteDataTo(Utf8JsonWriter w, IReadOnlyDictionary<string, string>? inputs)
+    {
+        if (_data.Length > 0)
+        {
+            var reader = new Utf8JsonReader(_data);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                stack.Push(children[i]);
+                var input = inputs is null ? null : InputNamed(ref reader, inputs);
+                if (reader.ValueIsEscaped)
+                {
+                    w.WritePropertyName(reader.GetString()!);
+                }
+                else
+                {
+                    w.WritePropertyName(reader.ValueSpan);
+                }
+
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (input is not null)
+                {
+                    w.WriteStringValue(input);
+                }
+                else
+                {
+                    w.WriteRawValue(_data.AsSpan(start, (int)reader.BytesConsumed - start), skipInputValidation: true);
+                }
             }
         }
+
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            if (!TryFind(key, out _))
+            {
+                w.WriteString(key, value);
+            }
+        }
+    }
+
+    private static string? InputNamed(ref Utf8JsonReader reader, IReadOnlyDictionary<string, string> inputs)
+    {
+        foreach (var (key, value) in inputs)
+        {
+            if (reader.ValueTextEquals(key))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reader on the value of the data's property <paramref name="name"/>.</summary>
+    private bool TryFind(string name, out Utf8JsonReader value)
+    {
+        value = default;
+        if (_data.Length == 0)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(_data);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                value = reader;
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
     }
 }
 

@@ -21,8 +21,12 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     private readonly ChannelReader<SinkMessage> _inbox = context.Bot.Sink.Register(identity.ConversationId);
     private readonly Dictionary<string, string> _flowValues = new(StringComparer.Ordinal);
 
-    // The activity being sent, written in place: a delegate has one turn at a time.
+    // The activity being sent and the answer received, each in a buffer of the delegate's own, reused turn after turn
+    // (a delegate has one turn at a time). A fresh array per answer, and its parsed copy, outlived the turn often
+    // enough that every collection of the generator copied about a megabyte of them, and its pauses land in the
+    // latencies it measures.
     private readonly ArrayBufferWriter<byte> _activity = new(2048);
+    private readonly ArrayBufferWriter<byte> _answer = new(16 * 1024);
     private string? _token = context.Bot.NewToken();
     private long _tokenAt = Stopwatch.GetTimestamp();
     private int _sequence;
@@ -95,8 +99,8 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
                 ? await PressAsync(card.FindAction("report"), null, TurnKinds.Picker, stop)
                 : await SayAsync("reportar", TurnKinds.Message, stop);
             Expect(picker, CardKind.Picker, "picker");
-            var start = picker!.FindAction("report.start", a => CardView.Data(a, "spaceId") is not null)
-                ?? picker.FindAction("report.start", a => CardView.DataString(a, "unscheduled") == "true")
+            var start = picker!.FindAction("report.start", a => a.Has("spaceId"))
+                ?? picker.FindAction("report.start", a => a.DataString("unscheduled") == "true")
                 ?? throw new FlowFailedException("unexpected-card", "picker without a start button: " + picker.AllText());
             card = await PressAsync(start, null, TurnKinds.Start, stop);
             Expect(card, CardKind.Step, "step 1");
@@ -146,8 +150,8 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         var confirmation = await PressAsync(submit, null, TurnKinds.Submit, stop);
         _inFlight = InFlight.None;
         Expect(confirmation, CardKind.Confirmation, "confirmation");
-        var reportId = submit is { } button ? CardView.DataString(button, "draftId") ?? string.Empty : string.Empty;
-        context.Acknowledge(new AcknowledgedReport(identity.Index, reportId, confirmation!.ReportNumber!, PackedValuesDictionary.Pack(_flowValues), context.Restarted));
+        var reportId = submit?.DataString("draftId") ?? string.Empty;
+        context.Acknowledge(new AcknowledgedReport(identity.Index, reportId, confirmation!.ReportNumber!, context.AcknowledgedValues.Pack(_flowValues), context.Restarted));
         if (context.Restarted)
         {
             AcknowledgedAfterRestart++;
@@ -265,7 +269,8 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         }
 
         context.TurnDone(kind, started, reply.ArrivedAt);
-        var body = JsonSerializer.Deserialize<JsonElement>(reply.Body);
+        using var document = JsonDocument.Parse(reply.Body);
+        var body = document.RootElement;
         return CardView.Of(body.ValueKind == JsonValueKind.Object
             && body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
             && attachments.GetArrayLength() > 0 && attachments[0].ValueKind == JsonValueKind.Object
@@ -273,30 +278,34 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     }
 
     /// <summary>Clicks an Action.Execute button with the card's inputs; the answer is the card in the HTTP response.</summary>
-    private async Task<CardView?> PressAsync(JsonElement? action, IReadOnlyDictionary<string, string>? inputs, string kind, CancellationToken stop)
+    private async Task<CardView?> PressAsync(CardButton? action, IReadOnlyDictionary<string, string>? inputs, string kind, CancellationToken stop)
     {
         var button = action ?? throw new FlowFailedException("unexpected-card", $"{kind}: the card has no button for it");
         var (status, body, started, _) = await PostAsync(WriteActivity("invoke", null, (button, inputs)), stop);
         var answered = Stopwatch.GetTimestamp();
         if (status != HttpStatusCode.OK)
         {
-            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(Encoding.UTF8.GetString(body), 200)}");
+            throw new FlowFailedException("http-" + ((int)status).ToString(CultureInfo.InvariantCulture), $"{kind} answered {(int)status}: {Truncate(Encoding.UTF8.GetString(body.Span), 200)}");
         }
 
         context.TurnDone(kind, started, answered);
-        var json = body.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(body);
+
+        // Parsed in place (the document's index is pooled and returned here); the card view keeps only what it read.
+        using var document = body.Length == 0 ? null : JsonDocument.Parse(body);
+        var json = document?.RootElement ?? default;
         if (json.ValueKind != JsonValueKind.Object
             || !json.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-            || type.GetString() != "application/vnd.microsoft.card.adaptive"
+            || !type.ValueEquals("application/vnd.microsoft.card.adaptive")
             || !json.TryGetProperty("value", out var card))
         {
-            throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body), 300)}");
+            throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body.Span), 300)}");
         }
 
         return CardView.Of(card);
     }
 
-    private async Task<(HttpStatusCode Status, byte[] Body, long Started, CancellationToken Down)> PostAsync(ReadOnlyMemory<byte> activity, CancellationToken stop)
+    /// <returns>The answer's body lies in the delegate's own buffer, valid until its next request.</returns>
+    private async Task<(HttpStatusCode Status, ReadOnlyMemory<byte> Body, long Started, CancellationToken Down)> PostAsync(ReadOnlyMemory<byte> activity, CancellationToken stop)
     {
         if (context.Options.Think > TimeSpan.Zero)
         {
@@ -335,18 +344,29 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         Interlocked.Increment(ref _requestsOut);
         try
         {
-            using var response = await context.Http.SendAsync(request, timeout.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            return (response.StatusCode, body, started, down);
+            // Headers first, then the body straight into the delegate's buffer: read whole by SendAsync, it was
+            // buffered once by the client and copied again into an array of its own.
+            using var response = await context.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            _answer.ResetWrittenCount();
+            await using (var stream = await response.Content.ReadAsStreamAsync(timeout.Token))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(_answer.GetMemory(4096), timeout.Token)) > 0)
+                {
+                    _answer.Advance(read);
+                }
+            }
+
+            return (response.StatusCode, _answer.WrittenMemory, started, down);
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !stop.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException && !stop.IsCancellationRequested)
         {
             if (context.Gate.Epoch != epoch || down.IsCancellationRequested)
             {
                 throw new TurnInterruptedException();
             }
 
-            throw exception is HttpRequestException
+            throw exception is HttpRequestException or IOException
                 ? new FlowFailedException("http-connection", exception.Message)
                 : new FlowFailedException("timeout", $"no HTTP answer within {context.Options.TurnTimeout.TotalSeconds:0} s");
         }
@@ -362,7 +382,7 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
     /// inputs merged into the button's data, as a client does. A node tree per activity was a tenth of what the generator
     /// allocated, and its collections pause every turn in flight.
     /// </summary>
-    private ReadOnlyMemory<byte> WriteActivity(string type, string? text, (JsonElement Button, IReadOnlyDictionary<string, string>? Inputs)? click)
+    private ReadOnlyMemory<byte> WriteActivity(string type, string? text, (CardButton Button, IReadOnlyDictionary<string, string>? Inputs)? click)
     {
         var n = ++_sequence;
         _activity.ResetWrittenCount();
@@ -405,9 +425,9 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
             w.WriteStartObject("value");
             w.WriteStartObject("action");
             w.WriteString("type", "Action.Execute");
-            w.WriteString("verb", button.GetProperty("verb").GetString());
+            w.WriteString("verb", button.Verb);
             w.WriteStartObject("data");
-            WriteData(w, button, inputs);
+            button.WriteDataTo(w, inputs);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteString("trigger", "manual");
@@ -417,34 +437,6 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
         w.WriteEndObject();
         w.Flush();
         return _activity.WrittenMemory;
-    }
-
-    /// <summary>The button's data with the inputs set over it: a value the data has is replaced in place, the rest added.</summary>
-    private static void WriteData(Utf8JsonWriter w, JsonElement button, IReadOnlyDictionary<string, string>? inputs)
-    {
-        var hasData = button.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-        if (hasData)
-        {
-            foreach (var property in data.EnumerateObject())
-            {
-                if (inputs is not null && inputs.TryGetValue(property.Name, out var input))
-                {
-                    w.WriteString(property.Name, input);
-                }
-                else
-                {
-                    property.WriteTo(w);
-                }
-            }
-        }
-
-        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
-        {
-            if (!hasData || !data.TryGetProperty(key, out _))
-            {
-                w.WriteString(key, value);
-            }
-        }
     }
 }
 

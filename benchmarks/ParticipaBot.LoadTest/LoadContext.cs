@@ -29,6 +29,9 @@ public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClien
 
     public LatencyRecorder Latency { get; } = new();
 
+    /// <summary>Where the values of acknowledged reports are kept for the store checks.</summary>
+    public PackedValuesArena AcknowledgedValues { get; } = new();
+
     /// <summary>The schedule of an offered rate (--rate), shared by the delegates; null in a closed loop.</summary>
     public TurnPacer? Pacer { get; } = options.Rate is { } rate ? new TurnPacer(rate, gate.Epoch) : null;
 
