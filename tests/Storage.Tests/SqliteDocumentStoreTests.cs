@@ -114,6 +114,84 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task CreateUpsertReplace_OneRefusedInsideASharedCommit_OnlyItFailsAndTheRestAreStored()
+    {
+        // A create, an upsert and a replace among them: the refused one is undone alone, the rest of its commit stands.
+        var pk = NewPartition();
+        await Store.CreateAsync(new DocumentWrite("to-replace", pk, "draft", Body(new { v = 0 })));
+        var etag = (await Store.ReadAsync(pk, "to-replace"))!.ETag;
+        await AddTriggerAsync("""
+            CREATE TRIGGER refuse_insert BEFORE INSERT ON documents WHEN NEW.id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;
+            CREATE TRIGGER refuse_update BEFORE UPDATE ON documents WHEN NEW.id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END;
+            """);
+
+        var writes = Enumerable.Range(0, 40).Select(i => i == 20
+                ? Store.UpsertAsync(new DocumentWrite("refused", pk, "draft", Body(new { i })))
+                : i == 21
+                    ? Store.ReplaceAsync(new DocumentWrite("to-replace", pk, "draft", Body(new { v = 1 })), etag)
+                    : Store.CreateAsync(new DocumentWrite($"doc-{i:D2}", pk, "draft", Body(new { i }))))
+            .ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                await w;
+                return "stored";
+            }
+            catch (StoreUnavailableException exception) when (exception.Message.Contains("refused", StringComparison.Ordinal))
+            {
+                return "refused";
+            }
+        }));
+
+        Assert.Equal(["refused"], outcomes.Where(o => o != "stored"));
+        Assert.Equal("refused", outcomes[20]);
+        Assert.Null(await Store.ReadAsync(pk, "refused"));
+        Assert.Equal(1, (await Store.ReadAsync(pk, "to-replace"))!.Body.GetProperty("v").GetInt32());
+        Assert.All(Enumerable.Range(0, 40).Where(i => i is not (20 or 21)), i => Assert.NotNull(Store.ReadAsync(pk, $"doc-{i:D2}").Result));
+        Assert.Equal("ok", await _sqlite!.CheckIntegrityAsync());
+    }
+
+    [Fact]
+    public async Task AWriteThatEndsTheTransaction_FailsEveryWriteOfItsCommit_NoneHalfStored()
+    {
+        // RAISE(ROLLBACK) ends the whole transaction, as some I/O errors do: no write of that commit may be stored while
+        // its caller is told it failed, nor the reverse, and the writer goes on.
+        await AddTriggerAsync("CREATE TRIGGER end_transaction BEFORE INSERT ON documents WHEN NEW.id = 'doc-20' BEGIN SELECT RAISE(ROLLBACK, 'ended'); END;");
+        var sharedItsCommit = false;
+        for (var round = 0; round < 5 && !sharedItsCommit; round++)
+        {
+            // Queued at once, most share a commit with doc-20; a round where it committed alone proves nothing, so another.
+            var pk = NewPartition();
+            var writes = Enumerable.Range(0, 40).Select(i => Store.CreateAsync(new DocumentWrite($"doc-{i:D2}", pk, "draft", Body(new { i })))).ToList();
+            await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+
+            Assert.True(writes[20].IsFaulted);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                Assert.Equal(writes[i].IsCompletedSuccessfully, await Store.ReadAsync(pk, $"doc-{i:D2}") is not null);
+            }
+
+            sharedItsCommit = writes.Any(w => w.IsFaulted && w != writes[20]);
+            await Store.CreateAsync(new DocumentWrite("after", pk, "draft", Body(new { after = true })));
+            Assert.NotNull(await Store.ReadAsync(pk, "after"));
+        }
+
+        Assert.True(sharedItsCommit);
+    }
+
+    private async Task AddTriggerAsync(string sql)
+    {
+        // Another connection to the same file, as a second tool would: the store's own statements see the new schema.
+        await Store.ReadAsync("warm-up", "warm-up");
+        using var connection = new SqliteConnection($"Data Source={_sqlite!.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public async Task Writes_OneAtATime_EachWakesTheWriter()
     {
         // The writer sleeps when nothing is queued, and a lone write must wake it: nothing else would. A write that is
