@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ParticipaBot.LoadTest;
@@ -14,9 +12,9 @@ namespace ParticipaBot.LoadTest;
 /// </summary>
 public sealed class PackedValuesDictionary : IReadOnlyDictionary<string, string>
 {
-    private readonly ReadOnlyMemory<byte> _packed;
+    private readonly ArraySegment<byte> _packed;
 
-    internal PackedValuesDictionary(ReadOnlyMemory<byte> packed, int count)
+    internal PackedValuesDictionary(ArraySegment<byte> packed, int count)
     {
         _packed = packed;
         Count = count;
@@ -41,8 +39,7 @@ public sealed class PackedValuesDictionary : IReadOnlyDictionary<string, string>
     private Dictionary<string, string> Unpack()
     {
         var values = new Dictionary<string, string>(Count, StringComparer.Ordinal);
-        var slice = MemoryMarshal.TryGetArray(_packed, out var segment) ? segment : new ArraySegment<byte>(_packed.ToArray());
-        using var reader = new BinaryReader(new MemoryStream(slice.Array!, slice.Offset, slice.Count, writable: false), Encoding.UTF8);
+        using var reader = new BinaryReader(new MemoryStream(_packed.Array!, _packed.Offset, _packed.Count, writable: false), Encoding.UTF8);
         for (var i = 0; i < Count; i++)
         {
             var key = reader.ReadString();
@@ -63,57 +60,42 @@ public sealed class PackedValuesArena
     private const int ChunkSize = 1024 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private byte[] _chunk = new byte[ChunkSize];
     private int _used;
 
     public PackedValuesDictionary Pack(IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        lock (_gate)
+        // Written as the reader unpacks it; the stream is garbage at once, only the bytes copied to the chunk stay.
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            _scratch.ResetWrittenCount();
             foreach (var (key, value) in values)
             {
-                Write(key);
-                Write(value);
+                writer.Write(key);
+                writer.Write(value);
             }
+        }
 
-            var length = _scratch.WrittenCount;
-            if (length > ChunkSize / 4)
-            {
-                // Larger than any report the generator fills: an array of its own rather than a chunk mostly wasted.
-                return new PackedValuesDictionary(_scratch.WrittenSpan.ToArray(), values.Count);
-            }
+        var length = (int)stream.Length;
+        if (length > ChunkSize / 4)
+        {
+            // Larger than any report the generator fills: an array of its own rather than a chunk mostly wasted.
+            return new PackedValuesDictionary(stream.ToArray(), values.Count);
+        }
 
+        lock (_gate)
+        {
             if (_used + length > _chunk.Length)
             {
                 _chunk = new byte[ChunkSize];
                 _used = 0;
             }
 
-            _scratch.WrittenSpan.CopyTo(_chunk.AsSpan(_used));
-            var packed = new PackedValuesDictionary(_chunk.AsMemory(_used, length), values.Count);
+            stream.GetBuffer().AsSpan(0, length).CopyTo(_chunk.AsSpan(_used));
+            var packed = new PackedValuesDictionary(new ArraySegment<byte>(_chunk, _used, length), values.Count);
             _used += length;
             return packed;
         }
-    }
-
-    /// <summary>As <see cref="BinaryWriter.Write(string)"/> writes it, for the <see cref="BinaryReader"/> that unpacks it.</summary>
-    private void Write(string text)
-    {
-        var length = Encoding.UTF8.GetByteCount(text);
-        var span = _scratch.GetSpan(5 + length);
-        var written = 0;
-        var prefix = (uint)length;
-        while (prefix >= 0x80)
-        {
-            span[written++] = (byte)(prefix | 0x80);
-            prefix >>= 7;
-        }
-
-        span[written++] = (byte)prefix;
-        written += Encoding.UTF8.GetBytes(text, span[written..]);
-        _scratch.Advance(written);
     }
 }
