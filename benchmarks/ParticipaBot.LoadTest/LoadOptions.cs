@@ -27,8 +27,11 @@ public sealed record LoadOptions
     /// <summary>Stop after this many acknowledged reports (all delegates together), instead of after a duration.</summary>
     public int? Flows { get; init; }
 
-    /// <summary>Turns in this first period are made but not counted.</summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Turns in this first period are made but not counted. 20 s by default: under full load the tiering JIT compiles
+    /// for about the first 20 s, and a shorter warm-up measures that ramp (docs/benchmarks.md, thirteenth round).
+    /// </summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
 
     public LoadStore Store { get; init; } = LoadStore.Sqlite;
 
@@ -97,7 +100,7 @@ public static class LoadOptionsParser
           --delegates N          delegados virtuales / virtual delegates (32)
           --duration D           tiempo medido / measured time, e.g. 30s, 10m, 600 (30s)
           --flows N              parar tras N reportes confirmados / stop after N acknowledged reports
-          --warmup D             calentamiento no medido / unmeasured warm-up (5s)
+          --warmup D             calentamiento no medido / unmeasured warm-up (20s)
           --store sqlite|cosmos  almacenamiento del bot / the bot's store (sqlite)
           --auth jwt|anonymous   tokens firmados (producción) o Development sin AppId (jwt)
           --spaces-per-delegate N  espacios programados por delegado / scheduled spaces per delegate (2)

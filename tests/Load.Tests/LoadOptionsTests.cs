@@ -13,6 +13,7 @@ public sealed class LoadOptionsTests
         Assert.Equal(LoadStore.Sqlite, options.Store);
         Assert.Equal(LoadAuth.Jwt, options.Auth);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Warmup);
     }
 
     [Fact]
