@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.Tests.Support;
 
-namespace ParticipaBot.Bot.Tests.Health;
+namespace ParticipaBot.Bot.Tests.Hosting;
 
 /// <summary>The host as BotHost builds it sends a flushed response on the flushing thread (docs/benchmarks.md, "Fifteenth round").</summary>
 public sealed class SocketTransportTests
