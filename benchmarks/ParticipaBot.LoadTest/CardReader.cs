@@ -36,65 +36,10 @@ public sealed record CardInput(
 /// </summary>
 public sealed partial class CardView
 {
-    private CardView(JsonElement json)
+    private const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    private CardView(List<CardButton> actions, List<CardInput> inputs, List<string> attention, List<string> texts)
     {
-        // Read-only elements, not a JsonNode tree: the generator shares the machine's cores with the bot, reading every
-        // card as mutable nodes was a third of its CPU, and what it allocates becomes collections whose pauses land in
-        // the latencies it measures. The view keeps what it read and the buttons alone, each copied out, so the answer
-        // it was read from can be parsed in place and its buffer reused.
-        var actions = new List<CardButton>();
-        var inputs = new List<CardInput>();
-        var attention = new List<string>();
-        var texts = new List<string>();
-        Read(json);
-        void Read(JsonElement node)
-        {
-            // Depth first in document order, fallbacks skipped; the type compared in place, not copied to a string.
-            if (node.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in node.EnumerateArray())
-                {
-                    Read(item);
-                }
-
-                return;
-            }
-
-            if (node.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            if (node.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
-            {
-                if (type.ValueEquals("Action.Execute"))
-                {
-                    actions.Add(CardButton.Of(node));
-                }
-                else if (type.ValueEquals("TextBlock"))
-                {
-                    var text = String(node, "text") ?? string.Empty;
-                    texts.Add(text);
-                    if (node.TryGetProperty("color", out var color) && color.ValueKind == JsonValueKind.String && color.ValueEquals("attention"))
-                    {
-                        attention.Add(text);
-                    }
-                }
-                else if (InputType(type) is { } input && ReadInput(node, input) is { } read)
-                {
-                    inputs.Add(read);
-                }
-            }
-
-            foreach (var property in node.EnumerateObject())
-            {
-                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !property.NameEquals("fallback"))
-                {
-                    Read(property.Value);
-                }
-            }
-        }
-
         Actions = actions;
         Inputs = inputs;
         Attention = attention;
@@ -125,7 +70,73 @@ public sealed partial class CardView
     private static partial Regex ReportNumberPattern();
 
     /// <summary>The card an answer carries, or null when that element is not a JSON object.</summary>
-    public static CardView? Of(JsonElement? card) => card is { ValueKind: JsonValueKind.Object } json ? new CardView(json) : null;
+    public static CardView? Of(JsonElement? card) =>
+        card is { ValueKind: JsonValueKind.Object } json ? Read(JsonMarshal.GetRawUtf8Value(json)) : null;
+
+    /// <summary>
+    /// The card of an invoke answer (<c>{"type":"application/vnd.microsoft.card.adaptive","value":{…}}</c>), read straight
+    /// from its bytes; false when the answer is not a card answer or not JSON. The card is null when "value" is not an
+    /// object.
+    /// </summary>
+    public static bool TryReadInvokeAnswer(ReadOnlySpan<byte> answer, out CardView? card)
+    {
+        card = null;
+        try
+        {
+            var reader = new Utf8JsonReader(answer);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            bool typed = false, carriesValue = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                var isValue = !isType && reader.ValueTextEquals("value"u8);
+                reader.Read();
+                if (isType)
+                {
+                    typed = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(AdaptiveCardContentType);
+                }
+                else if (isValue && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    carriesValue = true;
+                    card = Reading.Read(ref reader, answer);
+                }
+                else
+                {
+                    carriesValue |= isValue;
+                    reader.Skip();
+                }
+            }
+
+            if (!typed || !carriesValue)
+            {
+                card = null;
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            card = null;
+            return false;
+        }
+    }
+
+    /// <summary>A card from its own JSON object; anything else is refused.</summary>
+    public static CardView Read(ReadOnlySpan<byte> cardJson)
+    {
+        var reader = new Utf8JsonReader(cardJson);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new ArgumentException("A card is a JSON object.", nameof(cardJson));
+        }
+
+        return Reading.Read(ref reader, cardJson);
+    }
 
     public CardButton? FindAction(string verb, Func<CardButton, bool>? where = null)
     {
@@ -153,68 +164,6 @@ public sealed partial class CardView
             : Has("report") ? CardKind.Notice
             : CardKind.Unknown;
     }
-
-    private static string? String(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static readonly string[] s_inputTypes = ["Input.Text", "Input.Number", "Input.Date", "Input.Time", "Input.Toggle", "Input.ChoiceSet"];
-
-    /// <summary>The input's type when the element is an input ("Input.…"), the known ones without a new string.</summary>
-    private static string? InputType(JsonElement type)
-    {
-        foreach (var known in s_inputTypes)
-        {
-            if (type.ValueEquals(known))
-            {
-                return known;
-            }
-        }
-
-        // The raw value, quotes included: only an input of another type is copied to a string.
-        return JsonMarshal.GetRawUtf8Value(type).StartsWith("\"Input."u8) ? type.GetString() : null;
-    }
-
-    private static double? Number(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
-
-    private static CardInput? ReadInput(JsonElement node, string type)
-    {
-        if (String(node, "id") is not { } id)
-        {
-            return null;
-        }
-
-        string? value = !node.TryGetProperty("value", out var v) ? null : v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetDouble().ToString(CultureInfo.InvariantCulture),
-            JsonValueKind.Null => null,
-            _ => v.GetRawText(),
-        };
-        var choices = new List<string>();
-        if (node.TryGetProperty("choices", out var array) && array.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var choice in array.EnumerateArray())
-            {
-                if (choice.ValueKind == JsonValueKind.Object && String(choice, "value") is { } code)
-                {
-                    choices.Add(code);
-                }
-            }
-        }
-
-        return new CardInput(
-            id,
-            type,
-            string.IsNullOrEmpty(value) ? null : value,
-            node.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True,
-            node.TryGetProperty("isMultiSelect", out var multi) && multi.ValueKind == JsonValueKind.True,
-            choices,
-            Number(node, "min"),
-            Number(node, "max"),
-            Number(node, "maxLength") is { } maxLength ? (int)maxLength : null,
-            String(node, "label") ?? id);
-    }
 }
 
 /// <summary>
@@ -225,17 +174,13 @@ public sealed class CardButton
 {
     private readonly byte[] _data;
 
-    private CardButton(string verb, byte[] data)
+    internal CardButton(string verb, byte[] data)
     {
         Verb = verb;
         _data = data;
     }
 
     public string Verb { get; }
-
-    public static CardButton Of(JsonElement action) => new(
-        action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString()! : string.Empty,
-        action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? JsonMarshal.GetRawUtf8Value(data).ToArray() : []);
 
     /// <summary>Whether the data has the property with a value other than JSON null.</summary>
     public bool Has(string name) => TryFind(name, out var value) && value.TokenType != JsonTokenType.Null;

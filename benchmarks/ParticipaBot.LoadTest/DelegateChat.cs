@@ -290,18 +290,13 @@ public sealed partial class DelegateChat(LoadContext context, DelegateIdentity i
 
         context.TurnDone(kind, started, answered);
 
-        // Parsed in place (the document's index is pooled and returned here); the card view keeps only what it read.
-        using var document = body.Length == 0 ? null : JsonDocument.Parse(body);
-        var json = document?.RootElement ?? default;
-        if (json.ValueKind != JsonValueKind.Object
-            || !json.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-            || !type.ValueEquals("application/vnd.microsoft.card.adaptive")
-            || !json.TryGetProperty("value", out var card))
+        // Read straight from the delegate's buffer in one pass; the view keeps only what it read.
+        if (!CardView.TryReadInvokeAnswer(body.Span, out var card))
         {
             throw new FlowFailedException("unexpected-card", $"{kind} answered without a card: {Truncate(Encoding.UTF8.GetString(body.Span), 300)}");
         }
 
-        return CardView.Of(card);
+        return card;
     }
 
     /// <returns>The answer's body lies in the delegate's own buffer, valid until its next request.</returns>
