@@ -12,10 +12,13 @@ public sealed class CosmosContainerFixture : IAsyncLifetime
 
     public CosmosDbServer? Server { get; private set; }
 
+    /// <summary>Starts at the wall clock and only moves forward, so the server's own purge (ttl + 1 s later) stays behind it.</summary>
+    public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public async Task InitializeAsync()
     {
         Server = await CosmosDbServer.GetSharedAsync();
-        _store = new CosmosDocumentStore(Options(Server, $"test-{Guid.NewGuid():N}"));
+        _store = new CosmosDocumentStore(Options(Server, $"test-{Guid.NewGuid():N}"), Clock);
     }
 
     public Task DisposeAsync()
@@ -38,6 +41,8 @@ public sealed class CosmosContainerFixture : IAsyncLifetime
 /// <summary>The contract against the Cosmos DB protocol server through the real SDK (Gateway mode).</summary>
 public sealed class CosmosDocumentStoreTests(CosmosContainerFixture fixture) : DocumentStoreContractTests, IClassFixture<CosmosContainerFixture>
 {
+    protected override ManualTimeProvider Clock => fixture.Clock;
+
     protected override Task<IDocumentStore> OpenStoreAsync() => Task.FromResult<IDocumentStore>(fixture.Store);
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ParticipaBot.Storage;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests;
 
@@ -18,6 +19,12 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected abstract Task<IDocumentStore> OpenStoreAsync();
+
+    /// <summary>
+    /// The store's clock. Expiry is decided on it, not on the wall clock, so that a slow machine cannot expire a
+    /// document before the test has looked at it.
+    /// </summary>
+    protected abstract ManualTimeProvider Clock { get; }
 
     protected static string NewPartition() => $"plan|test-{Guid.NewGuid():N}|2025";
 
@@ -153,12 +160,13 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     public async Task TimeToLive_AfterExpiry_DocumentIsGoneFromReadQueryAndCanBeCreatedAgain()
     {
         var pk = NewPartition();
-        var written = await Store.CreateAsync(new DocumentWrite("short", pk, "draft", Body(new { v = 1 }), TimeToLiveSeconds: 1));
+        var written = await Store.CreateAsync(new DocumentWrite("short", pk, "draft", Body(new { v = 1 }), TimeToLiveSeconds: 60));
         await Store.CreateAsync(new DocumentWrite("long", pk, "draft", Body(new { v = 2 })));
-        Assert.NotNull(written.ExpiresAt);
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(60).ToUnixTimeMilliseconds(), written.ExpiresAt?.ToUnixTimeMilliseconds());
+        Clock.Advance(TimeSpan.FromSeconds(59));
         Assert.NotNull(await Store.ReadAsync(pk, "short"));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1600));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Null(await Store.ReadAsync(pk, "short"));
         var ids = await IdsAsync(Store.QueryAsync(pk));
@@ -174,10 +182,10 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     public async Task TimeToLive_RewriteWithoutTtl_DocumentStays()
     {
         var pk = NewPartition();
-        var written = await Store.CreateAsync(new DocumentWrite("t", pk, "draft", Body(new { v = 1 }), TimeToLiveSeconds: 1));
+        var written = await Store.CreateAsync(new DocumentWrite("t", pk, "draft", Body(new { v = 1 }), TimeToLiveSeconds: 60));
         await Store.ReplaceAsync(new DocumentWrite("t", pk, "draft", Body(new { v = 2 })), written.ETag);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1300));
+        Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal(2, (await Store.ReadAsync(pk, "t"))!.Body.GetProperty("v").GetInt32());
     }

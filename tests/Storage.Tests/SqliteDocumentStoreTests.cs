@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ParticipaBot.Storage.Sqlite;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests;
 
@@ -10,9 +11,11 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     private readonly TempDirectory _directory = new();
     private SqliteDocumentStore? _sqlite;
 
+    protected override ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override Task<IDocumentStore> OpenStoreAsync()
     {
-        _sqlite = new SqliteDocumentStore(Path.Combine(_directory.Path, "participabot.db"));
+        _sqlite = new SqliteDocumentStore(Path.Combine(_directory.Path, "participabot.db"), time: Clock);
         return Task.FromResult<IDocumentStore>(_sqlite);
     }
 
@@ -67,9 +70,9 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
     public async Task PurgeExpired_AfterTtl_RemovesRowsFromFile()
     {
         var pk = NewPartition();
-        await Store.CreateAsync(new DocumentWrite("gone", pk, "draft", Body(new { }), TimeToLiveSeconds: 1));
+        await Store.CreateAsync(new DocumentWrite("gone", pk, "draft", Body(new { }), TimeToLiveSeconds: 60));
         await Store.CreateAsync(new DocumentWrite("kept", pk, "draft", Body(new { })));
-        await Task.Delay(1200);
+        Clock.Advance(TimeSpan.FromSeconds(60));
 
         var purged = await _sqlite!.PurgeExpiredAsync();
 
