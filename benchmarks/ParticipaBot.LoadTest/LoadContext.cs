@@ -50,6 +50,18 @@ public sealed class LoadContext(LoadOptions options, BotUnderTest bot, HttpClien
 
     public long MeasuredAcknowledged => Interlocked.Read(ref _measuredAcks);
 
+    /// <summary>Whether any report was confirmed yet, warm-up included.</summary>
+    public bool AnyAcknowledged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _acknowledged.Count > 0;
+            }
+        }
+    }
+
     public long ResumeChecks => Interlocked.Read(ref _resumeChecks);
 
     /// <param name="started">Stopwatch timestamp the turn's latency counts from; <paramref name="finished"/>, of its answer.</param>

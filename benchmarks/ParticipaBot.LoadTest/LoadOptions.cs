@@ -48,8 +48,9 @@ public sealed record LoadOptions
     public bool AlwaysType { get; init; }
 
     /// <summary>
-    /// SIGKILL the bot this long after the start of the measured period (or, if no delegate is inside a report then, as
-    /// soon as one is, within <see cref="LoadRunner.KillGrace"/>), restart it and check what survived.
+    /// SIGKILL the bot this long after the start of the measured period (or, if no report was acknowledged yet or no
+    /// delegate is inside a report then, as soon as both hold, within <see cref="LoadRunner.KillGrace"/>), restart it and
+    /// check what survived.
     /// </summary>
     public TimeSpan? KillAfter { get; init; }
 

@@ -153,11 +153,12 @@ public static class LoadRunner
             generatorTimerLag = lag > generatorTimerLag ? lag : generatorTimerLag;
             Sample();
             var elapsed = measured.Elapsed;
-            // Killed when some delegate inside a report has a request on its way, so the kill interrupts it and there is a
-            // draft to resume: on a slow start every delegate could still be waiting for its first picker at the set time,
-            // and one between two requests just goes on after the restart. Past the grace, killed anyway.
+            // Killed when some report was already acknowledged (the kill must have one to lose) and some delegate inside a
+            // report has a request on its way, so the kill interrupts it and there is a draft to resume: on a slow start
+            // every delegate could still be waiting for its first picker, or its first submit, at the set time, and one
+            // between two requests just goes on after the restart. Past the grace, killed anyway.
             if (options.KillAfter is { } killAfter && !killed && elapsed >= killAfter
-                && (delegates.Any(d => d.InReportAwaitingBot) || elapsed >= killAfter + KillGrace))
+                && ((context.AnyAcknowledged && delegates.Any(d => d.InReportAwaitingBot)) || elapsed >= killAfter + KillGrace))
             {
                 killed = true;
                 killedAt = elapsed.TotalSeconds;
