@@ -34,8 +34,11 @@ internal sealed class DocumentStorePlanRepository(IDocumentStore store) : IPlanR
 
     private sealed record SpaceBody(int Revision, ScheduledSpace Space, string? Token = null);
 
+    // Every turn asks: a kept plan is returned without the shared read's delegate and state machine.
     public async Task<Plan?> GetAsync(string entityId, int year, CancellationToken cancellationToken = default) =>
-        _recent.TryGet((entityId, year), out var recent) ? recent?.Plan : (await GetRevisionAsync(entityId, year, cancellationToken))?.Plan;
+        _recent.TryGet((entityId, year), out var recent)
+            ? recent?.Plan
+            : (await _recent.GetOrLoadAsync((entityId, year), key => ReadRevisionAsync(key.EntityId, key.Year, CancellationToken.None), cancellationToken))?.Plan;
 
     public async Task<PlanRevision?> GetRevisionAsync(string entityId, int year, CancellationToken cancellationToken = default)
     {

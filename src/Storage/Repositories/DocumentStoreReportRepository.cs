@@ -69,17 +69,25 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
             return recent;
         }
 
-        var version = _reportedSpaces.Version;
-        var markers = await ReadMarkersAsync(partition, entityId, year, cancellationToken);
-        var reported = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
-        foreach (var marker in markers)
-        {
-            reported[marker.Value.SpaceId] = marker.Value;
-        }
-
-        _reportedSpaces.Set(partition, reported, version);
-        return reported;
+        return await ReadReportedSpacesAsync(partition, entityId, year, cancellationToken);
     }
+
+    // Apart from ReportedSpacesAsync so that a kept value is returned without allocating the shared read's closure.
+    private Task<IReadOnlyDictionary<string, ReportedSpace>> ReadReportedSpacesAsync(string partition, string entityId, int year, CancellationToken cancellationToken) =>
+        _reportedSpaces.GetOrLoadAsync(
+            partition,
+            async key =>
+            {
+                var markers = await ReadMarkersAsync(key, entityId, year, CancellationToken.None);
+                var reported = new Dictionary<string, ReportedSpace>(StringComparer.Ordinal);
+                foreach (var marker in markers)
+                {
+                    reported[marker.Value.SpaceId] = marker.Value;
+                }
+
+                return (IReadOnlyDictionary<string, ReportedSpace>)reported;
+            },
+            cancellationToken);
 
     public async Task<IReadOnlyList<ParticipationReport>> ListSpaceReportsAsync(string entityId, int year, CancellationToken cancellationToken = default)
     {

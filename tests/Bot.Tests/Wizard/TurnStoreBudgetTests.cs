@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ParticipaBot.Bot.Tests.Support;
 using ParticipaBot.Storage;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Bot.Tests.Wizard;
 

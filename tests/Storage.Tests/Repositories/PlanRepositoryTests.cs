@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Storage.Repositories;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests.Repositories;
 
@@ -124,6 +125,31 @@ public sealed class PlanRepositoryTests : IDisposable
     [Fact]
     public async Task GetAsync_NoPlan_ReturnsNull() =>
         Assert.Null(await new DocumentStorePlanRepository(OpenStore()).GetAsync("nadie", 2026));
+
+    [Fact]
+    public async Task GetAsync_ManyTurnsMissTogether_OnePlanReadForAll()
+    {
+        // Every turn in flight when the kept plan expires asks for it at once: one read of the plan and its spaces.
+        var store = OpenStore();
+        await new DocumentStorePlanRepository(store).SaveAsync(SamplePlan("Foro uno", "Foro dos"));
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var counting = new CountingDocumentStore(store) { ReadGate = held.Task };
+        var repository = new DocumentStorePlanRepository(counting);
+
+        var turns = Enumerable.Range(0, 32).Select(_ => Task.Run(() => repository.GetAsync("mintrabajo", 2026))).ToList();
+        while (counting.Calls.Count == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(50);
+        held.SetResult();
+        var plans = await Task.WhenAll(turns);
+
+        Assert.Equal(["read|plan", "query|space"], counting.Calls);
+        Assert.All(plans, plan => Assert.Same(plans[0], plan));
+        Assert.Equal(2, plans[0]!.Spaces.Count);
+    }
 }
 
 /// <summary>The plan repository over the real adapters: SQLite in a temporary folder and the Cosmos DB protocol server.</summary>

@@ -1,5 +1,6 @@
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Storage.Repositories;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests.Repositories;
 
@@ -63,6 +64,33 @@ public sealed class ReportRepositoryTests : IDisposable
         // A fresh instance (another process) reads the marker, not every report.
         var fresh = new DocumentStoreReportRepository(DocumentStoreFactory.OpenSqlite(path));
         Assert.Equal("r1", Assert.Single(await fresh.ReportedSpacesAsync("mintrabajo", 2026)).Value.ReportId);
+    }
+
+    [Fact]
+    public async Task ReportedSpacesAsync_ManyTurnsMissTogether_ReadAsOneTurnReadsThem()
+    {
+        // The pickers and starts in flight when the kept markers expire ask at once: they share one turn's reads.
+        var store = DocumentStoreFactory.OpenSqlite(Path.Combine(_directory.Path, "reports.db"));
+        await _repository.CreateAsync("mintrabajo", SampleReport("r1"));
+        var alone = new CountingDocumentStore(store);
+        await new DocumentStoreReportRepository(alone).ReportedSpacesAsync("mintrabajo", 2026);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var counting = new CountingDocumentStore(store) { ReadGate = held.Task };
+        var repository = new DocumentStoreReportRepository(counting);
+
+        var turns = Enumerable.Range(0, 32).Select(_ => Task.Run(() => repository.ReportedSpacesAsync("mintrabajo", 2026))).ToList();
+        while (counting.Calls.Count == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(50);
+        held.SetResult();
+        var answers = await Task.WhenAll(turns);
+
+        Assert.Equal(alone.Calls, counting.Calls);
+        Assert.All(answers, reported => Assert.Same(answers[0], reported));
+        Assert.Equal("r1", answers[0]["space-1"].ReportId);
     }
 
     [Fact]

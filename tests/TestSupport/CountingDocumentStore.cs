@@ -2,15 +2,19 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ParticipaBot.Storage;
 
-namespace ParticipaBot.Bot.Tests.Support;
+namespace ParticipaBot.TestSupport;
 
 /// <summary>
 /// Counts the store's round trips (by operation and document type) around the real store, so tests can hold the turn
-/// pipeline to its budget of reads and writes per turn.
+/// pipeline to its budget of reads and writes per turn. Reads and queries can be held at a gate, so that callers are
+/// sure to overlap.
 /// </summary>
-internal sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
+public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly ConcurrentQueue<string> _calls = new();
+
+    /// <summary>While set, reads and queries are counted and then wait for it before going to the store.</summary>
+    public Task? ReadGate { get; set; }
 
     /// <summary>"read|draft", "replace|draft", "query|report", ... in call order since the last <see cref="Reset"/>.</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
@@ -23,10 +27,15 @@ internal sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentSto
         return inner.CreateAsync(document, cancellationToken);
     }
 
-    public Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
+    public async Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
     {
         Record("read", id);
-        return inner.ReadAsync(partitionKey, id, cancellationToken);
+        if (ReadGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        return await inner.ReadAsync(partitionKey, id, cancellationToken);
     }
 
     public Task<StoredDocument> ReplaceAsync(DocumentWrite document, string ifMatchETag, CancellationToken cancellationToken = default)
@@ -50,6 +59,11 @@ internal sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentSto
     public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Record("query", type ?? "*");
+        if (ReadGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
         await foreach (var document in inner.QueryAsync(partitionKey, type, cancellationToken))
         {
             yield return document;
