@@ -28,8 +28,11 @@ public sealed class CosmosDbServer : IAsyncDisposable
 
     public string Endpoint => $"https://127.0.0.1:{Port}/";
 
-    /// <summary>The path of the server's launcher; tests fail (never skip) when scripts/setup.sh has not installed it.</summary>
-    public static string BinaryPath => Path.Combine(RepositoryPaths.NodeBin, "cosmosdb-server");
+    /// <summary>The server's package; tests fail (never skip) when scripts/setup.sh has not installed it.</summary>
+    public static string PackagePath => Path.Combine(RepositoryPaths.Root, "tools", "node_modules", "@vercel", "cosmosdb-server");
+
+    /// <summary>The launcher that starts it with connections kept alive (tools/cosmosdb-server.js).</summary>
+    public static string LauncherPath => Path.Combine(RepositoryPaths.Root, "tools", "cosmosdb-server.js");
 
     /// <summary>One server for the whole test run, stopped when the test process exits.</summary>
     public static async Task<CosmosDbServer> GetSharedAsync()
@@ -54,10 +57,10 @@ public sealed class CosmosDbServer : IAsyncDisposable
 
     public static async Task<CosmosDbServer> StartAsync()
     {
-        if (!File.Exists(BinaryPath))
+        if (!Directory.Exists(PackagePath))
         {
             throw new InvalidOperationException(
-                $"The Cosmos DB protocol server is not installed at {BinaryPath}. Run scripts/setup.sh (it installs the node tools) and run the tests again.");
+                $"The Cosmos DB protocol server is not installed at {PackagePath}. Run scripts/setup.sh (it installs the node tools) and run the tests again.");
         }
 
         var port = FreeLoopbackPort();
@@ -71,7 +74,7 @@ public sealed class CosmosDbServer : IAsyncDisposable
             """;
         var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", Watchdog, BinaryPath, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1" },
+            ArgumentList = { "-c", Watchdog, "node", LauncherPath, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
