@@ -103,6 +103,7 @@ public static class LoadOptionsParser
           --flows N              parar tras N reportes confirmados / stop after N acknowledged reports
           --warmup D             calentamiento no medido / unmeasured warm-up (20s)
           --store sqlite|cosmos  almacenamiento del bot / the bot's store (sqlite)
+          --cosmos-endpoint URL  servidor Cosmos DB local ya iniciado / an already running local Cosmos DB server
           --auth jwt|anonymous   tokens firmados (producción) o Development sin AppId (jwt)
           --spaces-per-delegate N  espacios programados por delegado / scheduled spaces per delegate (2)
           --always-type          escribir «reportar» en cada flujo / type "reportar" for every flow
@@ -156,6 +157,7 @@ public static class LoadOptionsParser
                     "anonymous" => LoadAuth.Anonymous,
                     var other => throw new LoadOptionsException($"--auth «{other}» no es válido: use jwt o anonymous. / --auth must be jwt or anonymous."),
                 } },
+                "--cosmos-endpoint" => options with { CosmosEndpoint = LoopbackUrl(name, Value()) },
                 "--spaces-per-delegate" => options with { SpacesPerDelegate = Int(name, Value(), 0, 50) },
                 "--always-type" => options with { AlwaysType = true },
                 "--kill-after" => options with { KillAfter = Span(name, Value(), allowZero: true) },
@@ -198,6 +200,15 @@ public static class LoadOptionsParser
 
         return options;
     }
+
+    /// <summary>
+    /// A server on this machine: the bot is given the local server's well-known key and accepts its self-signed
+    /// certificate, which it does only for loopback.
+    /// </summary>
+    private static string LoopbackUrl(string name, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.IsLoopback
+            ? url.ToString()
+            : throw new LoadOptionsException($"{name} «{text}» no es una URL de este equipo (p. ej. https://127.0.0.1:8081). / {name} '{text}' is not a URL on this machine (e.g. https://127.0.0.1:8081).");
 
     /// <summary>"30s", "10m", "1h", "500ms" or plain seconds ("600").</summary>
     public static TimeSpan Span(string name, string text, bool allowZero)

@@ -19,7 +19,7 @@ public sealed class LoadOptionsTests
     [Fact]
     public void Parse_AllOptions_Read()
     {
-        var options = LoadOptionsParser.Parse(["--delegates", "8", "--duration", "10m", "--warmup", "500ms", "--store", "COSMOS", "--json", "--keep-data", "--soak", "--window", "60", "--kill-after", "10s"]);
+        var options = LoadOptionsParser.Parse(["--delegates", "8", "--duration", "10m", "--warmup", "500ms", "--store", "COSMOS", "--json", "--keep-data", "--soak", "--window", "60", "--kill-after", "10s", "--cosmos-endpoint", "https://127.0.0.1:8081"]);
 
         Assert.Equal(8, options.Delegates);
         Assert.Equal(TimeSpan.FromMinutes(10), options.Duration);
@@ -28,6 +28,7 @@ public sealed class LoadOptionsTests
         Assert.True(options.Json && options.KeepData && options.Soak);
         Assert.Equal(TimeSpan.FromSeconds(60), options.Window);
         Assert.Equal(TimeSpan.FromSeconds(10), options.KillAfter);
+        Assert.Equal("https://127.0.0.1:8081/", options.CosmosEndpoint);
     }
 
     [Fact]
@@ -56,6 +57,8 @@ public sealed class LoadOptionsTests
     [InlineData(new[] { "--store", "postgres" }, "--store «postgres» no es válido: use sqlite o cosmos.")]
     [InlineData(new[] { "--duration", "diez" }, "--duration «diez» no es una duración válida")]
     [InlineData(new[] { "--bot-env", "sinigual" }, "--bot-env «sinigual» debe tener la forma CLAVE=VALOR.")]
+    [InlineData(new[] { "--cosmos-endpoint", "https://cuenta.documents.azure.com:443/" }, "--cosmos-endpoint «https://cuenta.documents.azure.com:443/» no es una URL de este equipo")]
+    [InlineData(new[] { "--cosmos-endpoint", "127.0.0.1:8081" }, "no es una URL de este equipo")]
     [InlineData(new[] { "--frobnicate" }, "Opción desconocida «--frobnicate». / Unknown option '--frobnicate'.")]
     [InlineData(new[] { "--soak", "--duration", "30s" }, "--soak necesita --duration de al menos dos ventanas")]
     [InlineData(new[] { "--kill-after", "60s", "--duration", "30s" }, "--kill-after debe ser menor que --duration.")]
