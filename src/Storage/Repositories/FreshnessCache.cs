@@ -72,21 +72,25 @@ internal sealed class FreshnessCache<TKey, TValue>(TimeSpan window, int capacity
 
     private async Task ReadAndKeepAsync(TKey key, Func<TKey, Task<TValue>> read, long version, TaskCompletionSource<TValue> result)
     {
+        // The read leaves the table before its callers are answered: a caller that comes once it has ended starts a
+        // new read (or finds the value kept), never this one's result again.
+        var entry = new KeyValuePair<TKey, (Task<TValue>, long)>(key, (result.Task, version));
+        TValue value;
         try
         {
-            var value = await read(key);
-            Set(key, value, version);
-            result.SetResult(value);
+            value = await read(key);
         }
         catch (Exception exception)
         {
             // Every caller waiting gets the failure; the next one reads again.
+            _reads.TryRemove(entry);
             result.SetException(exception);
+            return;
         }
-        finally
-        {
-            _reads.TryRemove(new KeyValuePair<TKey, (Task<TValue>, long)>(key, (result.Task, version)));
-        }
+
+        Set(key, value, version);
+        _reads.TryRemove(entry);
+        result.SetResult(value);
     }
 
     /// <summary>
