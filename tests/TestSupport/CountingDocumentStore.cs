@@ -13,13 +13,33 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly ConcurrentQueue<string> _calls = new();
 
-    /// <summary>While set, reads and queries are counted and then wait for it before going to the store.</summary>
+    /// <summary>While set, reads and queries are counted and then wait for it before going to the store (<see cref="AllAtOnceAsync"/>).</summary>
     public Task? ReadGate { get; set; }
 
     /// <summary>"read|draft", "replace|draft", "query|report", ... in call order since the last <see cref="Reset"/>.</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
 
     public void Reset() => _calls.Clear();
+
+    /// <summary>
+    /// Makes <paramref name="callers"/> calls at once, with reads held at the gate until the first has reached it and
+    /// the others have had time to: calls that share a read wait for it, calls that read on their own reach the gate.
+    /// </summary>
+    public async Task<T[]> AllAtOnceAsync<T>(int callers, Func<Task<T>> call)
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ReadGate = held.Task;
+        var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(call)).ToList();
+        while (_calls.IsEmpty)
+        {
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(50);
+        held.SetResult();
+        ReadGate = null;
+        return await Task.WhenAll(calls);
+    }
 
     public Task<StoredDocument> CreateAsync(DocumentWrite document, CancellationToken cancellationToken = default)
     {

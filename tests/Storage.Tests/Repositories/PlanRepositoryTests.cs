@@ -132,19 +132,10 @@ public sealed class PlanRepositoryTests : IDisposable
         // Every turn in flight when the kept plan expires asks for it at once: one read of the plan and its spaces.
         var store = OpenStore();
         await new DocumentStorePlanRepository(store).SaveAsync(SamplePlan("Foro uno", "Foro dos"));
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var counting = new CountingDocumentStore(store) { ReadGate = held.Task };
+        var counting = new CountingDocumentStore(store);
         var repository = new DocumentStorePlanRepository(counting);
 
-        var turns = Enumerable.Range(0, 32).Select(_ => Task.Run(() => repository.GetAsync("mintrabajo", 2026))).ToList();
-        while (counting.Calls.Count == 0)
-        {
-            await Task.Delay(5);
-        }
-
-        await Task.Delay(50);
-        held.SetResult();
-        var plans = await Task.WhenAll(turns);
+        var plans = await counting.AllAtOnceAsync(32, () => repository.GetAsync("mintrabajo", 2026));
 
         Assert.Equal(["read|plan", "query|space"], counting.Calls);
         Assert.All(plans, plan => Assert.Same(plans[0], plan));

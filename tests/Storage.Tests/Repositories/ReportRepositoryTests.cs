@@ -74,19 +74,10 @@ public sealed class ReportRepositoryTests : IDisposable
         await _repository.CreateAsync("mintrabajo", SampleReport("r1"));
         var alone = new CountingDocumentStore(store);
         await new DocumentStoreReportRepository(alone).ReportedSpacesAsync("mintrabajo", 2026);
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var counting = new CountingDocumentStore(store) { ReadGate = held.Task };
+        var counting = new CountingDocumentStore(store);
         var repository = new DocumentStoreReportRepository(counting);
 
-        var turns = Enumerable.Range(0, 32).Select(_ => Task.Run(() => repository.ReportedSpacesAsync("mintrabajo", 2026))).ToList();
-        while (counting.Calls.Count == 0)
-        {
-            await Task.Delay(5);
-        }
-
-        await Task.Delay(50);
-        held.SetResult();
-        var answers = await Task.WhenAll(turns);
+        var answers = await counting.AllAtOnceAsync(32, () => repository.ReportedSpacesAsync("mintrabajo", 2026));
 
         Assert.Equal(alone.Calls, counting.Calls);
         Assert.All(answers, reported => Assert.Same(answers[0], reported));
