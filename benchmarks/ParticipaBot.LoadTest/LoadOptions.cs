@@ -183,6 +183,11 @@ public static class LoadOptionsParser
             options = options with { SpacesPerDelegate = 0 };
         }
 
+        if (options.CosmosEndpoint is not null && options.Store != LoadStore.Cosmos)
+        {
+            throw new LoadOptionsException("--cosmos-endpoint va con --store cosmos. / --cosmos-endpoint needs --store cosmos.");
+        }
+
         if (options.Rate is not null && options.Think > TimeSpan.Zero)
         {
             throw new LoadOptionsException("--rate y --think no se combinan: el horario ya fija las pausas. / --rate and --think do not combine: the schedule sets the pauses.");

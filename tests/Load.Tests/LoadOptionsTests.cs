@@ -59,6 +59,7 @@ public sealed class LoadOptionsTests
     [InlineData(new[] { "--bot-env", "sinigual" }, "--bot-env «sinigual» debe tener la forma CLAVE=VALOR.")]
     [InlineData(new[] { "--cosmos-endpoint", "https://cuenta.documents.azure.com:443/" }, "--cosmos-endpoint «https://cuenta.documents.azure.com:443/» no es una URL de este equipo")]
     [InlineData(new[] { "--cosmos-endpoint", "127.0.0.1:8081" }, "no es una URL de este equipo")]
+    [InlineData(new[] { "--cosmos-endpoint", "https://127.0.0.1:8081" }, "--cosmos-endpoint va con --store cosmos.")]
     [InlineData(new[] { "--frobnicate" }, "Opción desconocida «--frobnicate». / Unknown option '--frobnicate'.")]
     [InlineData(new[] { "--soak", "--duration", "30s" }, "--soak necesita --duration de al menos dos ventanas")]
     [InlineData(new[] { "--kill-after", "60s", "--duration", "30s" }, "--kill-after debe ser menor que --duration.")]
