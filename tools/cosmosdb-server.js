@@ -10,13 +10,20 @@ const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
 };
-const port = Number.parseInt(option("-p", "3000"), 10);
+const portText = option("-p", "3000");
+const port = /^[0-9]{1,5}$/.test(portText) ? Number(portText) : NaN;
 const host = option("--host", "127.0.0.1");
-if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-  console.error(`cosmosdb-server: puerto no válido / invalid port: ${option("-p", "")}`);
+if (!(port > 0 && port <= 65535)) {
+  console.error(`cosmosdb-server: -p «${portText}» no es un puerto válido (1-65535). / -p '${portText}' is not a valid port (1-65535).`);
   process.exit(2);
 }
 
-const server = createHttpsServer({ keepAlive: true }).listen(port, host, () => {
+const server = createHttpsServer({ keepAlive: true });
+server.on("error", error => {
+  // A port in use or a host this machine does not have: one line, not a stack trace.
+  console.error(`cosmosdb-server: no se pudo escuchar en ${host}:${port} / could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => {
   console.log(`Ready to accept HTTPS connections at ${host}:${port}`);
 });
