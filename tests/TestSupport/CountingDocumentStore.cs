@@ -6,15 +6,14 @@ namespace ParticipaBot.TestSupport;
 
 /// <summary>
 /// Counts the store's round trips (by operation and document type) around the real store, so tests can hold the turn
-/// pipeline to its budget of reads and writes per turn. Reads and queries can be held at a gate, so that callers are
-/// sure to overlap.
+/// pipeline to its budget of reads and writes per turn; <see cref="AllAtOnceAsync"/> makes callers overlap.
 /// </summary>
 public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly ConcurrentQueue<string> _calls = new();
 
-    /// <summary>While set, reads and queries are counted and then wait for it before going to the store (<see cref="AllAtOnceAsync"/>).</summary>
-    public Task? ReadGate { get; set; }
+    // While set (by AllAtOnceAsync), reads and queries are counted and then wait for it before going to the store.
+    private volatile Task? _readGate;
 
     /// <summary>"read|draft", "replace|draft", "query|report", ... in call order since the last <see cref="Reset"/>.</summary>
     public IReadOnlyList<string> Calls => [.. _calls];
@@ -28,7 +27,7 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
     public async Task<T[]> AllAtOnceAsync<T>(int callers, Func<Task<T>> call)
     {
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ReadGate = held.Task;
+        _readGate = held.Task;
         var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(call)).ToList();
         while (_calls.IsEmpty)
         {
@@ -37,7 +36,7 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 
         await Task.Delay(50);
         held.SetResult();
-        ReadGate = null;
+        _readGate = null;
         return await Task.WhenAll(calls);
     }
 
@@ -50,7 +49,7 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
     public async Task<StoredDocument?> ReadAsync(string partitionKey, string id, CancellationToken cancellationToken = default)
     {
         Record("read", id);
-        if (ReadGate is { } gate)
+        if (_readGate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
         }
@@ -79,7 +78,7 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
     public async IAsyncEnumerable<StoredDocument> QueryAsync(string partitionKey, string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Record("query", type ?? "*");
-        if (ReadGate is { } gate)
+        if (_readGate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
         }
