@@ -189,6 +189,13 @@ internal sealed class ReportPlanContextLoader(
         return (new ReportPlanContext(entityId, plan, userRoles, validation, lookups.SpaceLabels, lookups.ActivityLabels, reported) { OfferCache = lookups.Offers }, planYear);
     }
 
+    /// <summary>The labels the wizard shows for the plan's spaces («name (date)») and activities («number description»).</summary>
+    public static (IReadOnlyDictionary<string, string> SpaceLabels, IReadOnlyDictionary<string, string> ActivityLabels) Labels(Plan plan, EntityCatalog catalog)
+    {
+        var lookups = s_lookups.GetValue(plan, p => PlanLookups.Of(p, catalog));
+        return (lookups.SpaceLabels, lookups.ActivityLabels);
+    }
+
     private static string PlanSpelling(IReadOnlyList<string> knownAreas, string area)
     {
         foreach (var known in knownAreas)

@@ -1,9 +1,12 @@
+using System.Collections.ObjectModel;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Cards.Review;
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Bot.Reporting;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
+using ParticipaBot.Core.Text;
 using Catalogs = ParticipaBot.Core.Vocabularies.Catalogs;
 
 namespace ParticipaBot.Bot.Review;
@@ -17,6 +20,7 @@ internal sealed class ReviewActionHandler(
     ReviewSession session,
     IReportRepository reports,
     IPlanRepository plans,
+    EntityCatalog catalog,
     SubmitterNotifier notifier,
     ILogger<ReviewActionHandler> logger) : ICardActionHandler
 {
@@ -57,7 +61,7 @@ internal sealed class ReviewActionHandler(
             case ReviewVerbs.Edit:
                 if (await MayChangeAsync(context, action.Verb, actor, report))
                 {
-                    await context.RespondWithCardAsync(ReportEditCard.Build(language, report));
+                    await context.RespondWithCardAsync(ReportEditCard.Build(language, report, await EditChoicesAsync(report, context.CancellationToken)));
                 }
 
                 return;
@@ -114,7 +118,9 @@ internal sealed class ReviewActionHandler(
         var submitted = ReviewSession.Inputs(action);
         var values = ReportValues.ToValues(report);
         values.Remove(ReportFields.Status);
-        foreach (var key in ReportEditCard.Keys)
+        // A card sent before the space was on it carries none of the space step's keys: the stored space then stays.
+        var carriesSpace = ReportEditCard.SpaceKeys.Any(submitted.ContainsKey);
+        foreach (var key in carriesSpace ? ReportEditCard.Keys : ReportEditCard.ContentKeys)
         {
             if (submitted.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
             {
@@ -126,13 +132,13 @@ internal sealed class ReviewActionHandler(
             }
         }
 
-        var context2 = await ValidationContextAsync(report, context.CancellationToken);
+        var choices = await EditChoicesAsync(report, context.CancellationToken);
         var draft = ReportDraft.FromReport(report, form) with { Values = values };
-        var built = ReportBuilder.Build(form, draft, context2);
+        var built = ReportBuilder.Build(form, draft, choices.Validation);
         if (!built.Succeeded)
         {
             Log.InputRefused(logger, action.Verb, built.Validation.Errors.Count);
-            await context.RespondWithCardAsync(ReportEditCard.Build(context.Language, report, values, built.Validation.Errors));
+            await context.RespondWithCardAsync(ReportEditCard.Build(context.Language, report, choices, values, built.Validation.Errors));
             return;
         }
 
@@ -158,7 +164,7 @@ internal sealed class ReviewActionHandler(
         var transition = ReportWorkflow.Apply(edited, ReportAction.Edit, role, session.Today, session.Now, report.Unlocked);
         if (transition.Succeeded && transition.Report!.Status == ReportStatus.Devuelto)
         {
-            transition = ReportWorkflow.Submit(transition.Report, role, context2, session.Now, report.Unlocked, form);
+            transition = ReportWorkflow.Submit(transition.Report, role, choices.Validation, session.Now, report.Unlocked, form);
         }
 
         if (!transition.Succeeded)
@@ -179,7 +185,7 @@ internal sealed class ReviewActionHandler(
         }
 
         var submitted = ReviewSession.Inputs(action);
-        var validationContext = await ValidationContextAsync(report, context.CancellationToken);
+        var validationContext = (await EditChoicesAsync(report, context.CancellationToken)).Validation;
         var (answered, validation) = ReportAnswers.Apply(report, submitted, validationContext);
         if (answered is null)
         {
@@ -310,18 +316,50 @@ internal sealed class ReviewActionHandler(
         : text == ReviewTexts.AnswersSaved ? text.Format(language, report.Name, version)
         : text.Format(language, report.Name);
 
-    private async Task<ReportValidationContext> ValidationContextAsync(ParticipationReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// The spaces and activities an edit may name, and the rules it is checked with. A space is offered when it is of
+    /// the report's area (or has none), not cancelled, and no other report holds it; the report keeps its own space.
+    /// Card values can be forged, so a saved edit naming any other space is refused next to the space field.
+    /// </summary>
+    private async Task<ReportEditChoices> EditChoicesAsync(ParticipationReport report, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(session.EntityId, report.Year, cancellationToken);
-        var spaces = plan?.Spaces.Select(s => s.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-        if (report.SpaceId is { } spaceId)
+        var spaces = new HashSet<string>(StringComparer.Ordinal);
+        if (report.SpaceId is { } current)
         {
-            spaces.Add(spaceId);
+            spaces.Add(current);
         }
 
-        return new ReportValidationContext(session.Today, report.Year, new HashSet<string>([report.LeaderArea], StringComparer.OrdinalIgnoreCase), spaces, Catalogs.Default)
+        if (plan is not null)
+        {
+            var held = await reports.ReportedSpacesAsync(session.EntityId, report.Year, cancellationToken);
+            foreach (var space in plan.Spaces)
+            {
+                if (spaces.Count >= ReportPlanContext.MaxOfferedSpaces)
+                {
+                    break;
+                }
+
+                var area = space.LeaderArea ?? (space.ActivityId is { } activityId ? plan.FindActivity(activityId)?.LeaderArea : null);
+                var holder = held.GetValueOrDefault(space.Id)?.ReportId;
+                if (space.Status != SpaceStatus.Cancelado && (area is null || TextFolding.EqualsFolded(area, report.LeaderArea))
+                    && (holder is null || holder == report.Id))
+                {
+                    spaces.Add(space.Id);
+                }
+            }
+        }
+
+        var validation = new ReportValidationContext(session.Today, report.Year, new HashSet<string>([report.LeaderArea], StringComparer.OrdinalIgnoreCase), spaces, Catalogs.Default)
         {
             KnownActivityIds = plan is null ? null : plan.Activities.Select(a => a.Id).Append(report.ActivityId).OfType<string>().ToHashSet(StringComparer.Ordinal),
         };
+        if (plan is null)
+        {
+            return new ReportEditChoices(validation, ReadOnlyDictionary<string, string>.Empty, ReadOnlyDictionary<string, string>.Empty);
+        }
+
+        var (spaceLabels, activityLabels) = ReportPlanContextLoader.Labels(plan, catalog);
+        return new ReportEditChoices(validation, spaceLabels, activityLabels);
     }
 }

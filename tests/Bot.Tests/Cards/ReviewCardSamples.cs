@@ -1,5 +1,6 @@
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Cards.Review;
+using ParticipaBot.Bot.Reporting;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Planning;
@@ -61,6 +62,14 @@ internal static class ReviewCardSamples
         new("reason", "reason", new Core.Vocabularies.LocalizedText("«Motivo»: es obligatorio.", "\"Reason\": is required.")),
     ];
 
+    /// <summary>The report's own space and the plan's other space of its area, with the wizard's labels.</summary>
+    private static ReportEditChoices EditChoices()
+    {
+        var validation = new ReportValidationContext(Today, 2026, new HashSet<string>([Report.LeaderArea]), new HashSet<string>([Report.SpaceId!, Space.Id]), Core.Vocabularies.Catalogs.Default);
+        var (spaceLabels, activityLabels) = ReportPlanContextLoader.Labels(Plan, EntityCatalog.Defaults);
+        return new ReportEditChoices(validation, spaceLabels, activityLabels);
+    }
+
     public static IEnumerable<KeyValuePair<string, AdaptiveCard>> For(UserLanguage language, string suffix)
     {
         var progress = new[] { new ActivityProgress(Activity.Id, 2026, 1, ProgressStatus.EnCurso, 40, [], null) };
@@ -68,7 +77,7 @@ internal static class ReviewCardSamples
         yield return KeyValuePair.Create($"review-to-approve.{suffix}", ReportListCard.Build(language, [Report with { Status = ReportStatus.Enviado }], forApproval: true, 2026));
         yield return KeyValuePair.Create($"review-report.{suffix}", ReportCard.Build(language, Report, Coordinator, Today));
         yield return KeyValuePair.Create($"review-history.{suffix}", ReportHistoryCard.Build(language, Report));
-        yield return KeyValuePair.Create($"review-edit.{suffix}", ReportEditCard.Build(language, Report));
+        yield return KeyValuePair.Create($"review-edit.{suffix}", ReportEditCard.Build(language, Report, EditChoices()));
         yield return KeyValuePair.Create($"review-return.{suffix}", ReturnCommentCard.Build(language, Report));
         yield return KeyValuePair.Create($"review-outcome.{suffix}", ReviewOutcomeCard.Build(language, Report, "Carlos Coordinador", 2026));
         yield return KeyValuePair.Create($"review-answers-list.{suffix}", AnswersCard.BuildList(language, [Report]));

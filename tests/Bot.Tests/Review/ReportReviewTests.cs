@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ParticipaBot.Core.Access;
+using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 
 namespace ParticipaBot.Bot.Tests.Review;
@@ -209,11 +210,97 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
         Assert.Equal(host.Time.GetUtcNow(), version.When);
         Assert.Contains("participants", version.ChangedFieldIds);
         Assert.DoesNotContain("name", version.ChangedFieldIds);
+        // A card without the space inputs (sent before they were on it) leaves the space as it was.
+        Assert.Equal(report.SpaceId, stored.SpaceId);
+        Assert.DoesNotContain("space", version.ChangedFieldIds);
 
         var history = await host.ExecuteAsync(host.Control, "review.history", ReviewHost.ReportData(report));
         Assert.Contains("Versión 2", history.Text, StringComparison.Ordinal);
         Assert.Contains("Versión 1", history.Text, StringComparison.Ordinal);
         Assert.Contains("Participantes", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditCard_OffersTheAreasFreeSpaces_AndSavingAnotherMovesTheReportAndItsClaim()
+    {
+        var plan = (await host.Plans.GetAsync("mintrabajo", 2026))!;
+        var areaSpaces = SpacesOfArea(plan, host.ActivityArea);
+        var taken = await host.CreateReportAsync(area: host.ActivityArea, spaceId: areaSpaces[0].Id);
+        var report = await host.CreateReportAsync(area: host.ActivityArea);
+        var target = areaSpaces[1];
+
+        var card = await host.ExecuteAsync(host.Delegate, "review.edit", ReviewHost.ReportData(report));
+
+        var offered = Choices(card, "space.id");
+        Assert.Contains(report.SpaceId!, offered);
+        Assert.Contains(target.Id, offered);
+        Assert.DoesNotContain(taken.SpaceId!, offered);
+        Assert.All(plan.Spaces.Where(s => !areaSpaces.Contains(s)), s => Assert.DoesNotContain(s.Id, offered));
+        Assert.Equal(report.SpaceId, card.Input("space.id")?.GetProperty("value").GetString());
+        Assert.Contains(target.Name, card.Text, StringComparison.Ordinal);
+        Assert.Contains(target.ActivityId!, Choices(card, "activity"));
+
+        var data = EditData(report);
+        data["space.id"] = target.Id;
+        data["activity"] = target.ActivityId;
+        var saved = await host.ExecuteAsync(host.Delegate, "review.saveEdit", data);
+
+        Assert.Contains("versión 2", saved.Text, StringComparison.Ordinal);
+        var stored = await host.ReportAsync(report.Id);
+        Assert.Equal(target.Id, stored.SpaceId);
+        Assert.Equal(target.ActivityId, stored.ActivityId);
+        Assert.Contains("space", stored.Versions[^1].ChangedFieldIds);
+        var held = await host.Reports.ReportedSpacesAsync("mintrabajo", 2026);
+        Assert.Equal(report.Id, held[target.Id].ReportId);
+        Assert.False(held.ContainsKey(report.SpaceId!), "the old space is let go, so it can be reported again");
+    }
+
+    [Fact]
+    public async Task SaveEdit_ForgedSpaceOfAnotherAreaOrHeldByAnotherReport_IsRefusedOnTheCardAndNothingChanges()
+    {
+        var plan = (await host.Plans.GetAsync("mintrabajo", 2026))!;
+        var areaSpaces = SpacesOfArea(plan, host.ActivityArea);
+        var otherArea = plan.Spaces.First(s => !areaSpaces.Contains(s));
+        // The last space of the area (the test above takes the first two; the fixture's store is shared).
+        var taken = await host.CreateReportAsync(area: host.ActivityArea, spaceId: areaSpaces[^1].Id);
+        var report = await host.CreateReportAsync(area: host.ActivityArea);
+
+        foreach (var forged in new[] { otherArea.Id, taken.SpaceId! })
+        {
+            var data = EditData(report);
+            data["space.id"] = forged;
+            var result = await host.ExecuteAsync(host.Delegate, "review.saveEdit", data);
+
+            Assert.True(result.IsCard, forged);
+            Assert.Contains($"«{forged}» no es un espacio programado", result.Text, StringComparison.Ordinal);
+            var stored = await host.ReportAsync(report.Id);
+            Assert.Equal(report.SpaceId, stored.SpaceId);
+            Assert.Single(stored.Versions);
+        }
+
+        Assert.Equal(taken.Id, (await host.Reports.ReportedSpacesAsync("mintrabajo", 2026))[taken.SpaceId!].ReportId);
+    }
+
+    [Fact]
+    public async Task SaveEdit_MarkedNotScheduled_NeedsAReasonThenLetsTheSpaceGo()
+    {
+        var report = await host.CreateReportAsync();
+        var data = EditData(report);
+        data["space.id"] = string.Empty;
+        data["space.unscheduled"] = "true";
+
+        var refused = await host.ExecuteAsync(host.Delegate, "review.saveEdit", data, locale: "en-US");
+        Assert.True(refused.IsCard);
+        Assert.Contains("explain why the space was not scheduled", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(report.SpaceId, (await host.ReportAsync(report.Id)).SpaceId);
+
+        data["space.reason"] = "Lo pidió la veeduría local con una semana de aviso.";
+        await host.ExecuteAsync(host.Delegate, "review.saveEdit", data);
+
+        var stored = await host.ReportAsync(report.Id);
+        Assert.Null(stored.SpaceId);
+        Assert.Equal("Lo pidió la veeduría local con una semana de aviso.", stored.UnscheduledReason);
+        Assert.False((await host.Reports.ReportedSpacesAsync("mintrabajo", 2026)).ContainsKey(report.SpaceId!));
     }
 
     [Fact]
@@ -335,4 +422,30 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
         Assert.Null(stored.Items[0].Answer);
         Assert.Single(stored.Versions);
     }
+
+    /// <summary>The plan's spaces a report of the area may name (the space's area, else its activity's).</summary>
+    private static List<ScheduledSpace> SpacesOfArea(Plan plan, string area)
+    {
+        var spaces = plan.Spaces.Where(s => (s.LeaderArea ?? plan.FindActivity(s.ActivityId!)?.LeaderArea) == area).ToList();
+        Assert.True(spaces.Count >= 3 && spaces.Count < plan.Spaces.Count, $"the sample plan has three spaces of {area}, and others");
+        return spaces;
+    }
+
+    /// <summary>What the edit card sends back unchanged: its space step and content, as stored.</summary>
+    private static JsonObject EditData(ParticipationReport report)
+    {
+        var data = ReviewHost.ReportData(report);
+        data["space.id"] = report.SpaceId;
+        data["space.unscheduled"] = "false";
+        data["space.reason"] = string.Empty;
+        data["activity"] = report.ActivityId;
+        data["name"] = report.Name;
+        data["activitiesDone"] = report.ActivitiesCarriedOut;
+        data["participants.total"] = report.Participants.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        data["result.text"] = report.Result.Text;
+        return data;
+    }
+
+    private static List<string> Choices(InvokeResult card, string id) =>
+        [.. card.Input(id)!.Value.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
 }

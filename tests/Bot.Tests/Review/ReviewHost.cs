@@ -136,7 +136,8 @@ public sealed class ReviewHost : IDisposable
     }
 
     /// <summary>Stores a complete, submitted report of <see cref="ReportArea"/> held on 10 March 2026, sent by the delegate.</summary>
-    internal async Task<ParticipationReport> CreateReportAsync(ReportStatus status = ReportStatus.Enviado, bool withAnswer = false, string area = ReportArea)
+    /// <param name="spaceId">A space of the plan to report; by default a space of its own, outside the plan.</param>
+    internal async Task<ParticipationReport> CreateReportAsync(ReportStatus status = ReportStatus.Enviado, bool withAnswer = false, string area = ReportArea, string? spaceId = null)
     {
         var values = ValidValues(area);
         if (!withAnswer)
@@ -149,7 +150,7 @@ public sealed class ReviewHost : IDisposable
 
         var id = "rep-" + Guid.NewGuid().ToString("N")[..10];
         // A scheduled space has one report: each report of the fixture gets a space of its own.
-        var spaceId = string.Create(CultureInfo.InvariantCulture, $"ESP-{Interlocked.Increment(ref _spaces):000}");
+        spaceId ??= string.Create(CultureInfo.InvariantCulture, $"ESP-{Interlocked.Increment(ref _spaces):000}");
         values["space.id"] = spaceId;
         var draft = new ReportDraft { Id = id, Year = 2026, CurrentStep = ReportSteps.Review, Values = values };
         var context = new ReportValidationContext(new DateOnly(2026, 3, 20), 2026, new HashSet<string>([area]), new HashSet<string>([spaceId]), Catalogs.Default);
