@@ -28,6 +28,27 @@ internal sealed class NotificationTestHost : IDisposable
     public const string TenantId = "tenant-1";
     public const string Organizer = "participacion@entidad.gov.co";
 
+    /// <summary>
+    /// One folder per test run for every SQLite store these tests open (two hosts share a store by its name), deleted
+    /// when the test process ends, so runs leave nothing behind in the temp directory.
+    /// </summary>
+    private static readonly Lazy<string> s_storeRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("participabot-notify-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A store still open at exit: the system's temp cleaning takes the rest.
+            }
+        };
+        return root;
+    });
+
     private readonly ServiceProvider _provider;
 
     public NotificationTestHost(
@@ -154,7 +175,8 @@ internal sealed class NotificationTestHost : IDisposable
                 RequestTimeoutSeconds = 10,
             },
         })
-        : DocumentStoreFactory.OpenSqlite(Path.Combine(Path.GetTempPath(), "participabot-notify-" + name, "store.db"));
+        : DocumentStoreFactory.OpenSqlite(Path.Combine(s_storeRoot.Value, name, "store.db"));
+
 
     /// <summary>A plan with the given spaces (and one activity whose description is the spaces' objective).</summary>
     public static Plan Plan(int year, params ScheduledSpace[] spaces)
