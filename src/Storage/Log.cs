@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "SQLite checkpoint failed (code {Code}), retried after the next write: {Reason}")]
     public static partial void SqliteCheckpointFailed(ILogger logger, int code, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Cosmos DB {Operation} on partition {PartitionKey} took {ElapsedMilliseconds} ms (status {StatusCode}); diagnostics: {Diagnostics}")]
+    public static partial void CosmosSlowRequest(ILogger logger, string operation, string partitionKey, long elapsedMilliseconds, int statusCode, string diagnostics);
 }

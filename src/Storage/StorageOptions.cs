@@ -84,6 +84,14 @@ public sealed class CosmosStorageOptions
     [Range(0, 100)]
     public int MaxRetryAttemptsOnThrottling { get; set; } = 9;
 
+    /// <summary>
+    /// A request whose client-side time reaches this many milliseconds is logged as a warning with the SDK's
+    /// diagnostics (retries, connection, server time), what an operator needs to tell a slow account from a slow
+    /// network or a throttled container; 0 turns it off.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int SlowRequestMilliseconds { get; set; } = 1000;
+
     /// <summary>Accept the self-signed certificate of a local Cosmos DB server. Allowed only for loopback endpoints.</summary>
     public bool AcceptLocalServerCertificate { get; set; }
 }

@@ -91,5 +91,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add("Storage:Cosmos:RequestTimeoutSeconds debe estar entre 1 y 600. / must be between 1 and 600.");
         }
+
+        if (cosmos.SlowRequestMilliseconds is < 0 or > 600_000)
+        {
+            failures.Add("Storage:Cosmos:SlowRequestMilliseconds debe estar entre 0 (apagado) y 600000. / must be between 0 (off) and 600000.");
+        }
     }
 }

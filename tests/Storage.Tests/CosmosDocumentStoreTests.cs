@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ParticipaBot.Storage.Cosmos;
 using ParticipaBot.TestSupport;
 
@@ -62,6 +64,41 @@ public sealed class CosmosDocumentStoreTests(CosmosContainerFixture fixture) : D
 
         Assert.False(health.IsHealthy);
         Assert.Contains($"127.0.0.1:{port}", health.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlowRequest_OverTheThreshold_IsLoggedWithTheSdkDiagnosticsAndNeverTheKey()
+    {
+        var server = fixture.Server!;
+        var container = $"slow-{Guid.NewGuid():N}";
+        using var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var options = CosmosContainerFixture.Options(server, container);
+        // 1 ms: every request over loopback and TLS takes longer, so each one is "slow".
+        options.SlowRequestMilliseconds = 1;
+        using (var store = new CosmosDocumentStore(options, fixture.Clock, factory.CreateLogger<CosmosDocumentStore>()))
+        {
+            await store.UpsertAsync(new DocumentWrite("doc-1", "pk-slow", "note", JsonDocument.Parse("""{"text":"hola"}""").RootElement));
+            Assert.NotNull(await store.ReadAsync("pk-slow", "doc-1"));
+        }
+
+        var slow = logs.Entries.Where(e => e.EventId.Id == 3008).ToList();
+        Assert.Contains(slow, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Cosmos DB upsert on partition pk-slow took ", StringComparison.Ordinal));
+        var read = Assert.Single(slow, e => e.Message.StartsWith("Cosmos DB read on partition pk-slow took ", StringComparison.Ordinal));
+        Assert.Contains("(status 200)", read.Message, StringComparison.Ordinal);
+        Assert.Contains("\"HttpResponseStats\"", read.Message, StringComparison.Ordinal);
+        Assert.All(logs.Entries, e => Assert.DoesNotContain(CosmosDbServer.Key, e.Message, StringComparison.Ordinal));
+
+        // Off (0): the same requests log nothing of the kind.
+        using var quiet = new ListLoggerProvider();
+        using var quietFactory = LoggerFactory.Create(builder => builder.AddProvider(quiet));
+        options.SlowRequestMilliseconds = 0;
+        using (var store = new CosmosDocumentStore(options, fixture.Clock, quietFactory.CreateLogger<CosmosDocumentStore>()))
+        {
+            Assert.NotNull(await store.ReadAsync("pk-slow", "doc-1"));
+        }
+
+        Assert.DoesNotContain(quiet.Entries, e => e.EventId.Id == 3008);
     }
 
     [Theory]

@@ -29,6 +29,28 @@ public sealed class StorageOptionsTests
         Assert.Contains("Storage__Cosmos__Endpoint", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(600_001, true)]
+    [InlineData(0, false)]
+    [InlineData(1000, false)]
+    public void Validate_SlowRequestMilliseconds_OutsideZeroToTenMinutesFailsNamingTheSetting(int milliseconds, bool fails)
+    {
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.Cosmos,
+            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", SlowRequestMilliseconds = milliseconds },
+        };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.Equal(fails, result.Failed);
+        if (fails)
+        {
+            Assert.Contains("Storage:Cosmos:SlowRequestMilliseconds", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Validate_AcceptLocalCertificateForRemoteEndpoint_Fails()
     {

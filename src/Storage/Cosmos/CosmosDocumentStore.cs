@@ -58,7 +58,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             var (payload, stored) = Prepare(document);
             using var stream = new MemoryStream(payload, writable: false);
             using var response = await Call(() => container.CreateItemStreamAsync(stream, new PartitionKey(document.PartitionKey), NoContent, cancellationToken));
-            LogCharge("create", document.PartitionKey, response);
+            Observe("create", document.PartitionKey, response);
             if (response.StatusCode == HttpStatusCode.Conflict && attempt == 0)
             {
                 // An expired item the server has not purged yet does not count as existing (as in SQLite).
@@ -96,7 +96,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         using var stream = new MemoryStream(payload, writable: false);
         var options = new ItemRequestOptions { IfMatchEtag = ifMatchETag, EnableContentResponseOnWrite = false };
         using var response = await Call(() => container.ReplaceItemStreamAsync(stream, EncodeId(document.Id), new PartitionKey(document.PartitionKey), options, cancellationToken));
-        LogCharge("replace", document.PartitionKey, response);
+        Observe("replace", document.PartitionKey, response);
         return response.StatusCode switch
         {
             HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.Created => stored with { ETag = ETagOf(response) },
@@ -114,7 +114,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         var (payload, stored) = Prepare(document);
         using var stream = new MemoryStream(payload, writable: false);
         using var response = await Call(() => container.UpsertItemStreamAsync(stream, new PartitionKey(document.PartitionKey), NoContent, cancellationToken));
-        LogCharge("upsert", document.PartitionKey, response);
+        Observe("upsert", document.PartitionKey, response);
         return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent
             ? stored with { ETag = ETagOf(response) }
             : throw Failure(response, "upsert", document.PartitionKey, document.Id);
@@ -411,7 +411,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     private async Task<StoredDocument?> ReadRawAsync(Container container, string partitionKey, string id, CancellationToken cancellationToken)
     {
         using var response = await Call(() => container.ReadItemStreamAsync(EncodeId(id), new PartitionKey(partitionKey), _pointReadOptions, cancellationToken));
-        LogCharge("read", partitionKey, response);
+        Observe("read", partitionKey, response);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -430,7 +430,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     {
         var options = new ItemRequestOptions { IfMatchEtag = ifMatchETag };
         using var response = await Call(() => container.DeleteItemStreamAsync(EncodeId(id), new PartitionKey(partitionKey), options, cancellationToken));
-        LogCharge("delete", partitionKey, response);
+        Observe("delete", partitionKey, response);
         return response.StatusCode;
     }
 
@@ -445,7 +445,7 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     private async Task ReadPageAsync(FeedIterator iterator, string operation, string partitionKey, List<StoredDocument> results, CancellationToken cancellationToken)
     {
         using var response = await Call(() => iterator.ReadNextAsync(cancellationToken));
-        LogCharge(operation, partitionKey, response);
+        Observe(operation, partitionKey, response);
         if (!response.IsSuccessStatusCode)
         {
             throw Failure(response, operation, partitionKey, id: null);
@@ -487,11 +487,18 @@ internal sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     private static string ETagOf(ResponseMessage response) => response.Headers.ETag ?? string.Empty;
 
-    private void LogCharge(string operation, string partitionKey, ResponseMessage response)
+    /// <summary>Every response: its request charge at Debug, and the SDK's diagnostics when it was slow.</summary>
+    private void Observe(string operation, string partitionKey, ResponseMessage response)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.CosmosRequestCharge(_logger, operation, partitionKey, response.Headers.RequestCharge, (int)response.StatusCode);
+        }
+
+        if (_options.SlowRequestMilliseconds > 0 && response.Diagnostics?.GetClientElapsedTime() is { } elapsed
+            && elapsed.TotalMilliseconds >= _options.SlowRequestMilliseconds && _logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.CosmosSlowRequest(_logger, operation, partitionKey, (long)elapsed.TotalMilliseconds, (int)response.StatusCode, response.Diagnostics.ToString());
         }
     }
 
