@@ -72,6 +72,14 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"Storage:Cosmos:AcceptLocalServerCertificate solo se permite con un endpoint local (127.0.0.1, localhost), no '{endpoint.Host}'. / is allowed only for loopback endpoints.");
         }
 
+        // An account key is Base64 (a resource token starts with "type=resource"); anything else would stop the SDK's
+        // client with a format error and a stack trace. The message never repeats the value: it is a secret.
+        if (!string.IsNullOrWhiteSpace(cosmos.Key) && !cosmos.Key.StartsWith("type=resource", StringComparison.OrdinalIgnoreCase)
+            && !Convert.TryFromBase64String(cosmos.Key, new byte[cosmos.Key.Length], out _))
+        {
+            failures.Add("Storage:Cosmos:Key no es una clave de cuenta válida (Base64); cópiela de «Claves» de la cuenta, o déjela vacía para usar la identidad administrada. / Storage:Cosmos:Key is not a valid account key (Base64); copy it from the account's Keys, or leave it empty to use the managed identity.");
+        }
+
         if (string.IsNullOrWhiteSpace(cosmos.Database))
         {
             failures.Add("Storage:Cosmos:Database está vacío. / Storage:Cosmos:Database is empty.");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ParticipaBot.Storage.Cosmos;
 using ParticipaBot.Storage.Sqlite;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Storage.Tests;
 
@@ -48,6 +49,29 @@ public sealed class StorageOptionsTests
         if (fails)
         {
             Assert.Contains("Storage:Cosmos:SlowRequestMilliseconds", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("clave-secreta-no-base64!", true)]
+    [InlineData("abc", true)]
+    [InlineData(CosmosDbServer.Key, false)]
+    [InlineData("type=resource&ver=1.0&sig=abc", false)]
+    public void Validate_CosmosKeyNotBase64_FailsNamingTheSettingWithoutRepeatingIt(string key, bool fails)
+    {
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.Cosmos,
+            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", Key = key },
+        };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.Equal(fails, result.Failed);
+        if (fails)
+        {
+            Assert.Contains("Storage:Cosmos:Key", result.FailureMessage, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, result.FailureMessage, StringComparison.Ordinal);
         }
     }
 

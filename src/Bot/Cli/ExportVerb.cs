@@ -18,7 +18,10 @@ internal static class ExportVerb
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        ImportCommandSupport.ReportingStoreFailuresAsync(error, () => RunCoreAsync(args, output, error));
+
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter output, TextWriter error)
     {
         var format = ExportFormat.Xlsx;
         string? outPath = null;

@@ -130,6 +130,23 @@ internal static class ImportCommandSupport
         return services.BuildServiceProvider();
     }
 
+    /// <summary>
+    /// Runs a verb. A store that fails on the way (unreachable, refusing the credentials, failing mid-command) is one
+    /// line on <paramref name="error"/> and exit code 1, never a stack trace.
+    /// </summary>
+    public static async Task<int> ReportingStoreFailuresAsync(TextWriter error, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (DocumentStoreException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+    }
+
     /// <summary>The repository, or null after writing why the store cannot be used.</summary>
     public static async Task<IPlanRepository?> RepositoryAsync(IServiceProvider services, TextWriter error)
     {

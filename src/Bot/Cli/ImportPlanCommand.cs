@@ -11,7 +11,10 @@ namespace ParticipaBot.Bot.Cli;
 /// </summary>
 internal static class ImportPlanCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        ImportCommandSupport.ReportingStoreFailuresAsync(error, () => RunCoreAsync(args, output, error));
+
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter output, TextWriter error)
     {
         var arguments = ImportCommandSupport.Parse(args);
         if (arguments.Error is not null)

@@ -10,7 +10,10 @@ namespace ParticipaBot.Bot.Cli;
 /// </summary>
 internal static class ImportScheduleCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        ImportCommandSupport.ReportingStoreFailuresAsync(error, () => RunCoreAsync(args, output, error));
+
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter output, TextWriter error)
     {
         var arguments = ImportCommandSupport.Parse(args);
         if (arguments.Error is null && arguments.Year is null)

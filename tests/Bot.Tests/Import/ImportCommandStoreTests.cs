@@ -69,6 +69,38 @@ public sealed class ImportCommandStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAndExport_CosmosUnreachableOrKeyNotBase64_OneClearLineAndExitOneNoStackTrace()
+    {
+        var port = CosmosDbServer.FreeLoopbackPort();
+        string[] cosmos =
+        [
+            "--Storage:Provider=Cosmos", $"--Storage:Cosmos:Endpoint=https://127.0.0.1:{port}/", "--Storage:Cosmos:AcceptLocalServerCertificate=true",
+            "--Storage:Cosmos:RequestTimeoutSeconds=2",
+        ];
+        var unreachable = cosmos.Append($"--Storage:Cosmos:Key={CosmosDbServer.Key}").ToArray();
+        var schedule = Path.Combine(_directory, "cronograma.csv");
+        await File.WriteAllTextAsync(schedule, "Actividad;Nombre;Fase;Modalidad;Fecha\n");
+
+        foreach (var run in new Func<TextWriter, TextWriter, Task<int>>[]
+        {
+            (output, error) => ImportPlanCommand.RunAsync([Mincit, "--entity", "mincit", .. unreachable], output, error),
+            (output, error) => ImportScheduleCommand.RunAsync([schedule, "--year", "2022", "--entity", "mincit", .. unreachable], output, error),
+            (output, error) => ExportVerb.RunAsync(["--format", "csv", "--out", Path.Combine(_directory, "export.zip"), .. unreachable], output, error),
+        })
+        {
+            var error = new StringWriter();
+            Assert.Equal(1, await run(new StringWriter(), error));
+            Assert.Contains($"No se puede conectar con Cosmos DB en https://127.0.0.1:{port}/", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+        }
+
+        var badKey = new StringWriter();
+        Assert.Equal(1, await ImportPlanCommand.RunAsync([Mincit, "--entity", "mincit", .. cosmos, "--Storage:Cosmos:Key=clave-de-prueba!"], new StringWriter(), badKey));
+        Assert.Contains("Storage:Cosmos:Key no es una clave de cuenta válida", badKey.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("clave-de-prueba!", badKey.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportSchedule_NoPlanStored_ClearError()
     {
         var schedule = Path.Combine(_directory, "cronograma.csv");
