@@ -31,46 +31,26 @@ public sealed class StorageOptionsTests
     }
 
     [Theory]
-    [InlineData(-1, true)]
-    [InlineData(600_001, true)]
-    [InlineData(0, false)]
-    [InlineData(1000, false)]
-    public void Validate_SlowRequestMilliseconds_OutsideZeroToTenMinutesFailsNamingTheSetting(int milliseconds, bool fails)
+    [InlineData("clave-secreta-no-base64!", 1000, "Storage:Cosmos:Key")]
+    [InlineData("abc", 1000, "Storage:Cosmos:Key")]
+    [InlineData(CosmosDbServer.Key, -1, "Storage:Cosmos:SlowRequestMilliseconds")]
+    [InlineData(CosmosDbServer.Key, 600_001, "Storage:Cosmos:SlowRequestMilliseconds")]
+    [InlineData(CosmosDbServer.Key, 0, null)]
+    [InlineData("type=resource&ver=1.0&sig=abc", 1000, null)]
+    public void Validate_CosmosKeyAndSlowRequestThreshold_AWrongValueFailsNamingTheSettingNeverTheKey(string key, int slowRequestMilliseconds, string? named)
     {
         var options = new StorageOptions
         {
             Provider = StorageProvider.Cosmos,
-            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", SlowRequestMilliseconds = milliseconds },
+            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", Key = key, SlowRequestMilliseconds = slowRequestMilliseconds },
         };
 
         var result = new StorageOptionsValidator().Validate(null, options);
 
-        Assert.Equal(fails, result.Failed);
-        if (fails)
+        Assert.Equal(named is not null, result.Failed);
+        if (named is not null)
         {
-            Assert.Contains("Storage:Cosmos:SlowRequestMilliseconds", result.FailureMessage, StringComparison.Ordinal);
-        }
-    }
-
-    [Theory]
-    [InlineData("clave-secreta-no-base64!", true)]
-    [InlineData("abc", true)]
-    [InlineData(CosmosDbServer.Key, false)]
-    [InlineData("type=resource&ver=1.0&sig=abc", false)]
-    public void Validate_CosmosKeyNotBase64_FailsNamingTheSettingWithoutRepeatingIt(string key, bool fails)
-    {
-        var options = new StorageOptions
-        {
-            Provider = StorageProvider.Cosmos,
-            Cosmos = { Endpoint = "https://contoso.documents.azure.com:443/", Key = key },
-        };
-
-        var result = new StorageOptionsValidator().Validate(null, options);
-
-        Assert.Equal(fails, result.Failed);
-        if (fails)
-        {
-            Assert.Contains("Storage:Cosmos:Key", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains(named, result.FailureMessage, StringComparison.Ordinal);
             Assert.DoesNotContain(key, result.FailureMessage, StringComparison.Ordinal);
         }
     }
