@@ -286,7 +286,7 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
     {
         var report = await host.CreateReportAsync();
         var data = EditData(report);
-        data["space.id"] = string.Empty;
+        // The dropdown still shows the old space: ticking «No programado» is what counts.
         data["space.unscheduled"] = "true";
 
         var refused = await host.ExecuteAsync(host.Delegate, "review.saveEdit", data, locale: "en-US");
