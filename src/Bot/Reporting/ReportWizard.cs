@@ -360,6 +360,7 @@ internal sealed class ReportWizard(
         }
 
         var submitted = MergeLists(wizard.Draft, stepId, action.Inputs(WizardVerbs.Reserved, ReportDraft.MaxStoredKeys));
+        SpaceCardInputs.DropSpaceWhenUnscheduled(submitted);
         if (verb == WizardVerbs.Remove && action.GetString(WizardVerbs.FieldKey) is { } fieldId
             && s_form.TryGetField(fieldId, out var listField) && listField.IsList && listField.StepId == stepId
             && int.TryParse(action.GetString(WizardVerbs.IndexKey), NumberStyles.None, CultureInfo.InvariantCulture, out var index))

@@ -132,12 +132,7 @@ internal sealed class ReviewActionHandler(
             }
         }
 
-        // «No programado» ticked is the user's choice of no space: a Teams dropdown, once chosen, cannot be emptied.
-        if (ReportValues.TryParseToggle(values.GetValueOrDefault("space.unscheduled"), out var unscheduled) && unscheduled)
-        {
-            values.Remove("space.id");
-        }
-
+        SpaceCardInputs.DropSpaceWhenUnscheduled(values);
         var choices = await EditChoicesAsync(report, context.CancellationToken);
         var draft = ReportDraft.FromReport(report, form) with { Values = values };
         var built = ReportBuilder.Build(form, draft, choices.Validation);

@@ -252,6 +252,23 @@ public sealed class WizardFlowTests(WizardHostFixture host) : IClassFixture<Wiza
     }
 
     [Fact]
+    public async Task SpaceStep_NotScheduledTickedWhileTheListStillShowsTheSpace_AdvancesWithoutTheSpace()
+    {
+        var chat = new WizardChat(host.Factory);
+        await StartAsync(chat);
+        var chosen = WizardChat.FindInput(chat.Card!, "space.id")!["value"]!.GetValue<string>();
+
+        // The card sends the space the list still shows (a Teams dropdown cannot be emptied) with the tick and a reason.
+        var card = await chat.ExecuteAsync("report.next", Values(("space.unscheduled", "true"), ("space.reason", "Se hizo en otra fecha, a pedido de la veeduría.")));
+
+        Assert.Contains("Paso 2 de 7", WizardChat.AllText(card), StringComparison.Ordinal);
+        var draft = (await chat.DraftAsync())!;
+        Assert.False(string.IsNullOrEmpty(chosen));
+        Assert.Null(draft.Value("space.id"));
+        Assert.Equal("true", draft.Value("space.unscheduled"));
+    }
+
+    [Fact]
     public async Task BackAndEdit_FromTheReview_ChangeAStepAndReturnToTheReview()
     {
         var chat = new WizardChat(host.Factory);
