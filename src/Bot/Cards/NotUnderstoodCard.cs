@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Cards;
 

@@ -1,3 +1,5 @@
+using ParticipaBot.Core.Vocabularies;
+
 namespace ParticipaBot.Bot.Cards;
 
 /// <summary>Texts of the report wizard (docs/report-wizard.md).</summary>

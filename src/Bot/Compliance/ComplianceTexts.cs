@@ -1,4 +1,5 @@
 using ParticipaBot.Bot.Cards;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Compliance;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Compliance;
 using ParticipaBot.Core.Reporting;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Compliance;
 
@@ -54,7 +55,7 @@ internal static class StatusCards
             summary[IndicatorCodes.MedianDaysToAnswer].Value is { } days ? ComplianceTexts.DaysValue.Format(language, days) : ComplianceTexts.NoData.For(language)));
         facts.Add(($"{IndicatorCodes.AttendanceAndSatisfaction} {IndicatorNames.Get(IndicatorCodes.AttendanceAndSatisfaction, english)}",
             ComplianceTexts.Participants.Format(language, summary.TotalParticipants,
-                summary.AverageSatisfactionPercent is { } s ? s.ToString("0.#", Culture(language)) + " %" : ComplianceTexts.NoData.For(language))));
+                summary.AverageSatisfactionPercent is { } s ? s.ToString("0.#", language.ToCulture()) + " %" : ComplianceTexts.NoData.For(language))));
         builder.Add(CardElements.FactSet(facts));
 
         var areaLines = new List<(string, string)>();
@@ -177,12 +178,12 @@ internal static class StatusCards
             TrafficLight.Red => "🔴",
             _ => "⚪",
         };
-        var culture = Culture(language);
+        var culture = language.ToCulture();
         return $"{light} {Math.Round(ratio * 100, 0).ToString("0", culture)} % ({value.Numerator?.ToString("0.#", culture)}/{value.Denominator?.ToString("0.#", culture)})";
     }
 
     private static string Number(UserLanguage language, decimal? value) =>
-        value is { } v ? v.ToString("N0", Culture(language)) : ComplianceTexts.NoData.For(language);
+        value is { } v ? v.ToString("N0", language.ToCulture()) : ComplianceTexts.NoData.For(language);
 
     private static string ScopeTitle(UserLanguage language, ComplianceScope scope) =>
         (scope.Area ?? ComplianceTexts.ScopeEntity.For(language)) + " · "
@@ -191,6 +192,4 @@ internal static class StatusCards
     private static CardObject Data(ComplianceScope scope) => new() { ["area"] = scope.Area, ["period"] = Text(scope.Period) };
 
     private static string? Text(int? number) => number?.ToString(CultureInfo.InvariantCulture);
-
-    private static CultureInfo Culture(UserLanguage language) => CultureInfo.GetCultureInfo(language.ToLocale());
 }

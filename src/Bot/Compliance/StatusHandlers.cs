@@ -5,6 +5,7 @@ using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Compliance;
 using ParticipaBot.Core.Reporting;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Compliance;
 
@@ -38,8 +39,7 @@ internal sealed class StatusCommandHandler(StatusContext status) : ICommandHandl
         var snapshot = await status.LoadAsync(context);
         if (snapshot is null)
         {
-            await context.RespondWithTextAsync(new LocalizedText("status.noPlan.year",
-                ComplianceTexts.NoPlan.Format(UserLanguage.Spanish, status.Year), ComplianceTexts.NoPlan.Format(UserLanguage.English, status.Year)));
+            await context.RespondWithTextAsync(ComplianceTexts.NoPlan.Filled(status.Year));
             return;
         }
 
@@ -86,8 +86,7 @@ internal sealed class StatusActionHandler(StatusContext status) : ICardActionHan
         var snapshot = await status.LoadAsync(context);
         if (snapshot is null)
         {
-            await context.RespondWithTextAsync(new LocalizedText("status.noPlan.year",
-                ComplianceTexts.NoPlan.Format(UserLanguage.Spanish, status.Year), ComplianceTexts.NoPlan.Format(UserLanguage.English, status.Year)));
+            await context.RespondWithTextAsync(ComplianceTexts.NoPlan.Filled(status.Year));
             return;
         }
 
@@ -139,7 +138,7 @@ internal sealed class StatusActionHandler(StatusContext status) : ICardActionHan
     {
         var none = "—";
         var evaluation = ComplianceTexts.HeldLine.Format(language,
-            report.ParticipantEvaluation?.SatisfactionPercent is { } s ? s.ToString("0.#", CultureInfo.GetCultureInfo(language.ToLocale())) + " %" : none,
+            report.ParticipantEvaluation?.SatisfactionPercent is { } s ? s.ToString("0.#", language.ToCulture()) + " %" : none,
             Shorten(report.InternalEvaluation?.Achievements) ?? none,
             Shorten(report.InternalEvaluation?.Difficulties) ?? none,
             Shorten(report.InternalEvaluation?.Lessons) ?? none);

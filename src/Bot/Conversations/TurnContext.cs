@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Conversations;
 

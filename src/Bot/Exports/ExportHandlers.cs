@@ -6,6 +6,7 @@ using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Compliance;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Exports;
 
@@ -24,8 +25,7 @@ internal sealed class ExportCommandHandler(StatusContext status, ExportFileStore
         var argument = context.CommandArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (!ExportRenderer.TryParse(argument, out var format))
         {
-            await context.RespondWithTextAsync(new LocalizedText("export.format", ComplianceTexts.ExportUnknownFormat.Format(UserLanguage.Spanish, argument),
-                ComplianceTexts.ExportUnknownFormat.Format(UserLanguage.English, argument)));
+            await context.RespondWithTextAsync(ComplianceTexts.ExportUnknownFormat.Filled(argument));
             return;
         }
 

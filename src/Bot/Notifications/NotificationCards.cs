@@ -2,6 +2,7 @@ using System.Globalization;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Planning;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Notifications;
 
@@ -101,7 +102,7 @@ internal static class NotificationCards
         }
 
         // 24-hour times and spelled-out dates read the same on every machine (no ICU-dependent "p. m." spacing).
-        var culture = CultureInfo.GetCultureInfo(language.ToLocale());
+        var culture = language.ToCulture();
         var local = BogotaTime.ToBogota(instant);
         var date = local.ToString(language == UserLanguage.English ? "dddd, MMMM d, yyyy" : "dddd d 'de' MMMM 'de' yyyy", culture);
         return space.Period.Time is null ? date : $"{date}, {local.ToString("HH:mm", CultureInfo.InvariantCulture)} (Bogotá)";

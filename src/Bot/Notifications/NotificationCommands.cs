@@ -7,6 +7,7 @@ using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Notifications;
 using ParticipaBot.Core.Planning;
+using ParticipaBot.Core.Vocabularies;
 using ParticipaBot.Storage;
 
 namespace ParticipaBot.Bot.Notifications;
@@ -177,9 +178,6 @@ internal sealed class FailedNotificationsCommandHandler(NotificationStore store,
             count++;
         }
 
-        await context.RespondWithTextAsync(new LocalizedText(
-            NotificationTexts.FailedRetried.Id,
-            NotificationTexts.FailedRetried.Format(UserLanguage.Spanish, count),
-            NotificationTexts.FailedRetried.Format(UserLanguage.English, count)));
+        await context.RespondWithTextAsync(NotificationTexts.FailedRetried.Filled(count));
     }
 }

@@ -7,6 +7,7 @@ using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Notifications;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Text;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Notifications;
 

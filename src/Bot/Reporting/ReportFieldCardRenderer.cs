@@ -3,7 +3,6 @@ using ParticipaBot.Bot.Cards;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
 using ParticipaBot.Core.Vocabularies;
-using CoreText = ParticipaBot.Core.Vocabularies.LocalizedText;
 
 namespace ParticipaBot.Bot.Reporting;
 
@@ -24,13 +23,9 @@ internal sealed record FieldRenderContext(
     /// <summary>Plan activities by id ("2.1 Descripción…"): the activity is then picked from a list rather than typed.</summary>
     public IReadOnlyDictionary<string, string>? ActivityLabels { get; init; }
 
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo(UserLanguage.Spanish.ToLocale());
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo(UserLanguage.English.ToLocale());
+    public CultureInfo Culture => Language.ToCulture();
 
-    // Read for every text of a card: the two cultures are looked up once rather than on every call.
-    public CultureInfo Culture => Language == UserLanguage.English ? English : Spanish;
-
-    public string Text(CoreText text) => text.For(Culture);
+    public string Text(LocalizedText text) => text.For(Language);
 }
 
 /// <summary>
@@ -320,7 +315,7 @@ internal static class FileSizes
 {
     public static string Describe(long bytes, UserLanguage language)
     {
-        var culture = CultureInfo.GetCultureInfo(language.ToLocale());
+        var culture = language.ToCulture();
         return bytes switch
         {
             < 1024 => string.Create(culture, $"{bytes} B"),

@@ -6,6 +6,7 @@ using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Reporting;
 
@@ -162,7 +163,7 @@ internal sealed class ReportWizard(
     }
 
     /// <summary>Stores a file sent in personal chat as evidence of the draft in progress (or says why not).</summary>
-    public async Task<Bot.Cards.LocalizedText?> AddFileAsync(TurnContext turn, EvidenceFileReference file, Func<string, string?> refuse)
+    public async Task<LocalizedText?> AddFileAsync(TurnContext turn, EvidenceFileReference file, Func<string, string?> refuse)
     {
         var stored = await drafts.GetAsync(turn.Conversation.ConversationId, turn.CancellationToken);
         if (stored is null || stored.Value.SubmittedReportId is not null)
@@ -255,10 +256,7 @@ internal sealed class ReportWizard(
                 && await reports.GetAsync(plan.EntityId, existing.Year, existing.ReportId, turn.CancellationToken) is { } holder
                 && string.Equals(holder.Value.SpaceId, space.Id, StringComparison.Ordinal))
             {
-                await turn.RespondWithTextAsync(new Bot.Cards.LocalizedText(
-                    Texts.WizardAlreadyReported.Id,
-                    Texts.WizardAlreadyReported.Format(UserLanguage.Spanish, ReportNumbers.For(existing.ReportId, existing.Year)),
-                    Texts.WizardAlreadyReported.Format(UserLanguage.English, ReportNumbers.For(existing.ReportId, existing.Year))));
+                await turn.RespondWithTextAsync(Texts.WizardAlreadyReported.Filled(ReportNumbers.For(existing.ReportId, existing.Year)));
                 return;
             }
 
@@ -434,7 +432,7 @@ internal sealed class ReportWizard(
         var transition = ReportWorkflow.Submit(built, role, plan.Validation, now);
         if (!transition.Succeeded)
         {
-            var culture = CultureInfo.GetCultureInfo(turn.Language.ToLocale());
+            var culture = turn.Language.ToCulture();
             await turn.RespondWithCardAsync(ReportWizardCards.Review(
                 wizard, RenderContext(turn, plan, wizard, transition.Validation), NameOf(wizard.Draft), Texts.WizardSubmitRefused, transition.Refusal?.For(culture)));
             return;

@@ -4,6 +4,7 @@ using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Reporting;
 
@@ -242,7 +243,7 @@ internal static class ReportWizardCards
         Texts.WizardSpaceLine.Format(language, Date(space.Date, language), space.Area ?? "—");
 
     private static string Date(DateOnly? date, UserLanguage language) =>
-        date is { } d ? d.ToString("d MMM yyyy", CultureInfo.GetCultureInfo(language.ToLocale())) : Texts.WizardNoDate.For(language);
+        date is { } d ? d.ToString("d MMM yyyy", language.ToCulture()) : Texts.WizardNoDate.For(language);
 
     private static CardObject With(CardObject data, params (string Key, string Value)[] extra)
     {

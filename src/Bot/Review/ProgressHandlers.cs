@@ -64,10 +64,7 @@ internal sealed class ProgressCommandHandler(ReviewSession session, IPlanReposit
         await reports.SaveProgressAsync(session.EntityId, progress, context.CancellationToken);
         Log.ProgressRecorded(logger, progress.ActivityId, progress.Cuatrimestre);
         var number = activities.First(a => a.Id == progress.ActivityId).Number;
-        await context.RespondWithTextAsync(new Cards.LocalizedText(
-            ReviewTexts.ProgressSaved.Id,
-            ReviewTexts.ProgressSaved.Format(Cards.UserLanguage.Spanish, number, progress.Cuatrimestre, progress.Percentage),
-            ReviewTexts.ProgressSaved.Format(Cards.UserLanguage.English, number, progress.Cuatrimestre, progress.Percentage)));
+        await context.RespondWithTextAsync(ReviewTexts.ProgressSaved.Filled(number, progress.Cuatrimestre, progress.Percentage));
     }
 
     private static List<PlanActivity> Activities(Plan? plan, ReviewActor actor) =>

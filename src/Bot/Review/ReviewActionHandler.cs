@@ -7,6 +7,7 @@ using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
 using ParticipaBot.Core.Reporting.Form;
 using ParticipaBot.Core.Text;
+using ParticipaBot.Core.Vocabularies;
 using Catalogs = ParticipaBot.Core.Vocabularies.Catalogs;
 
 namespace ParticipaBot.Bot.Review;
@@ -215,7 +216,7 @@ internal sealed class ReviewActionHandler(
 
         if (!ReviewCardParts.IsLocked(report, session.Today))
         {
-            await context.RespondWithTextAsync(new LocalizedText(ReviewTexts.NotLocked.Id, ReviewTexts.NotLocked.Format(UserLanguage.Spanish, report.Name), ReviewTexts.NotLocked.Format(UserLanguage.English, report.Name)));
+            await context.RespondWithTextAsync(ReviewTexts.NotLocked.Filled(report.Name));
             return;
         }
 
@@ -286,10 +287,7 @@ internal sealed class ReviewActionHandler(
             var saved = await reports.ReplaceAsync(session.EntityId, versioned, stored.ETag, context.CancellationToken);
             var number = saved.Value.Versions[^1].Number;
             Log.ReportChanged(logger, saved.Value.Id, verb, actor.RoleFor(stored.Value).ToString(), number);
-            await context.RespondWithTextAsync(new LocalizedText(
-                done.Id,
-                Done(done, UserLanguage.Spanish, saved.Value, number),
-                Done(done, UserLanguage.English, saved.Value, number)));
+            await context.RespondWithTextAsync(Done(done, saved.Value, number));
             return saved.Value;
         }
         catch (ConcurrentUpdateException)
@@ -304,18 +302,15 @@ internal sealed class ReviewActionHandler(
             var number = ReportNumbers.For(taken.Holder.ReportId, taken.Holder.Year);
             var plan = await plans.GetAsync(session.EntityId, taken.Holder.Year, context.CancellationToken);
             var spaceName = plan?.Spaces.FirstOrDefault(s => s.Id == taken.SpaceId)?.Name ?? taken.SpaceId;
-            await context.RespondWithTextAsync(new LocalizedText(
-                ReviewTexts.SpaceTaken.Id,
-                ReviewTexts.SpaceTaken.Format(UserLanguage.Spanish, spaceName, number, stored.Value.Name),
-                ReviewTexts.SpaceTaken.Format(UserLanguage.English, spaceName, number, stored.Value.Name)));
+            await context.RespondWithTextAsync(ReviewTexts.SpaceTaken.Filled(spaceName, number, stored.Value.Name));
             return null;
         }
     }
 
-    private static string Done(LocalizedText text, UserLanguage language, ParticipationReport report, int version) =>
-        text == ReviewTexts.EditSaved ? text.Format(language, version, report.Name)
-        : text == ReviewTexts.AnswersSaved ? text.Format(language, report.Name, version)
-        : text.Format(language, report.Name);
+    private static LocalizedText Done(LocalizedText text, ParticipationReport report, int version) =>
+        text == ReviewTexts.EditSaved ? text.Filled(version, report.Name)
+        : text == ReviewTexts.AnswersSaved ? text.Filled(report.Name, version)
+        : text.Filled(report.Name);
 
     /// <summary>
     /// The spaces and activities an edit may name, and the rules it is checked with. A space is offered when it is of

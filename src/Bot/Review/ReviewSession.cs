@@ -7,6 +7,7 @@ using ParticipaBot.Bot.Planning;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Calendar;
 using ParticipaBot.Core.Reporting;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Review;
 
@@ -106,21 +107,10 @@ internal sealed class ReviewSession(
         return true;
     }
 
-    /// <summary>A refusal whose text comes from Core (workflow rules).</summary>
-    public Task RefuseAsync(TurnContext context, string action, string reason, Core.Vocabularies.LocalizedText message) =>
-        RefuseAsync(context, action, reason, new LocalizedText("review.core", message.Es, message.En));
-
     /// <summary>The card's inputs as strings (Input.Number arrives as a number), without the verb and the data keys.</summary>
     public static Dictionary<string, string> Inputs(CardAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
         return action.Inputs([ReviewVerbs.ReportId, ReviewVerbs.Year, ReviewVerbs.SpaceId, ReviewVerbs.SpaceVersion, ReviewVerbs.Change], max: 200);
-    }
-
-    /// <summary>A text of the bot catalog from a Core text (vocabulary labels, workflow refusals).</summary>
-    public static string Text(Core.Vocabularies.LocalizedText text, UserLanguage language)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return language == UserLanguage.English ? text.En : text.Es;
     }
 }

@@ -3,6 +3,7 @@ using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Cards.Review;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Core.Planning;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Review;
 
@@ -83,23 +84,17 @@ internal sealed class ScheduleHandler(ReviewSession session, IPlanRepository pla
         switch (result.Outcome)
         {
             case ScheduleOutcome.NoPlan:
-                await context.RespondWithTextAsync(new LocalizedText(ReviewTexts.ScheduleEmpty.Id, ReviewTexts.ScheduleEmpty.Format(UserLanguage.Spanish, year), ReviewTexts.ScheduleEmpty.Format(UserLanguage.English, year)));
+                await context.RespondWithTextAsync(ReviewTexts.ScheduleEmpty.Filled(year));
                 return;
             case ScheduleOutcome.ChangedMeanwhile:
-                await context.RespondWithTextAsync(new LocalizedText(
-                    ReviewTexts.SpaceChangedMeanwhile.Id,
-                    ReviewTexts.SpaceChangedMeanwhile.Format(UserLanguage.Spanish, result.Space!.Name),
-                    ReviewTexts.SpaceChangedMeanwhile.Format(UserLanguage.English, result.Space!.Name)));
+                await context.RespondWithTextAsync(ReviewTexts.SpaceChangedMeanwhile.Filled(result.Space!.Name));
                 return;
             case ScheduleOutcome.Invalid:
                 await context.RespondWithCardAsync(SpaceCard.Build(context.Language, change, result.Space, catalog, year, values, result.Validation.Errors));
                 return;
             default:
                 var space = result.Space!;
-                await context.RespondWithTextAsync(new LocalizedText(
-                    ReviewTexts.SpaceSaved.Id,
-                    ReviewTexts.SpaceSaved.Format(UserLanguage.Spanish, space.Name, space.Version),
-                    ReviewTexts.SpaceSaved.Format(UserLanguage.English, space.Name, space.Version)));
+                await context.RespondWithTextAsync(ReviewTexts.SpaceSaved.Filled(space.Name, space.Version));
                 return;
         }
     }

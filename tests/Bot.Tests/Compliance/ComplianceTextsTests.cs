@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Compliance;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Tests.Compliance;
 
@@ -24,9 +25,10 @@ public sealed partial class ComplianceTextsTests
         foreach (var text in texts)
         {
             Assert.DoesNotContain(text.Id, shared);
-            Assert.False(string.IsNullOrWhiteSpace(text.Spanish), text.Id);
-            Assert.False(string.IsNullOrWhiteSpace(text.English), text.Id);
-            Assert.Equal(Placeholders(text.Spanish), Placeholders(text.English));
+            Assert.False(string.IsNullOrEmpty(text.Id), text.Es);
+            Assert.False(string.IsNullOrWhiteSpace(text.Es), text.Id);
+            Assert.False(string.IsNullOrWhiteSpace(text.En), text.Id);
+            Assert.Equal(Placeholders(text.Es), Placeholders(text.En));
         }
     }
 

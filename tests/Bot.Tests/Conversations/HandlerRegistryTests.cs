@@ -1,5 +1,6 @@
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Tests.Conversations;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ParticipaBot.Bot.Cards;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Tests.Conversations;
 
@@ -26,9 +27,10 @@ public sealed partial class TextsTests
         Assert.True(texts.Count > 20);
         foreach (var text in texts)
         {
-            Assert.False(string.IsNullOrWhiteSpace(text.Spanish), text.Id);
-            Assert.False(string.IsNullOrWhiteSpace(text.English), text.Id);
-            Assert.Equal(Placeholders(text.Spanish), Placeholders(text.English));
+            Assert.False(string.IsNullOrEmpty(text.Id), text.Es);
+            Assert.False(string.IsNullOrWhiteSpace(text.Es), text.Id);
+            Assert.False(string.IsNullOrWhiteSpace(text.En), text.Id);
+            Assert.Equal(Placeholders(text.Es), Placeholders(text.En));
         }
     }
 

@@ -24,6 +24,6 @@ public sealed class ForgedValuesTests(WizardHostFixture host) : IClassFixture<Wi
         Assert.Equal(HttpStatusCode.OK, status);
         var text = card is null ? chat.LastText ?? string.Empty : WizardChat.AllText(card);
         Assert.Contains(refusal, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Texts.Apology.Spanish, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Apology.Es, text, StringComparison.Ordinal);
     }
 }

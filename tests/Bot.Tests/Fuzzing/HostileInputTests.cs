@@ -83,7 +83,7 @@ public sealed class HostileInputTests
                 failures.Add($"{fuzz.Name}: another tenant answered {(int)response.StatusCode}, not 403");
             }
 
-            if (body.Contains(Texts.Apology.Spanish, StringComparison.Ordinal))
+            if (body.Contains(Texts.Apology.Es, StringComparison.Ordinal))
             {
                 failures.Add($"{fuzz.Name}: the invoke answer apologised for an internal error");
             }
@@ -98,7 +98,7 @@ public sealed class HostileInputTests
 
         foreach (var sent in factory.Connector.All().Where(s => s.Conversation.ConversationId.Contains("fuzz-", StringComparison.Ordinal)))
         {
-            if (sent.AllText.Contains(Texts.Apology.Spanish, StringComparison.Ordinal) || sent.AllText.Contains(Texts.Apology.English, StringComparison.Ordinal))
+            if (sent.AllText.Contains(Texts.Apology.Es, StringComparison.Ordinal) || sent.AllText.Contains(Texts.Apology.En, StringComparison.Ordinal))
             {
                 failures.Add($"seed {seed}, conversation {sent.Conversation.ConversationId}: the bot apologised for an internal error");
             }

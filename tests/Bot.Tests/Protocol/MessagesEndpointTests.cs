@@ -403,7 +403,7 @@ public sealed class MessagesEndpointTests(BotFactory factory) : IClassFixture<Bo
         Assert.True(started.Elapsed < SlowInvokeHandler.Duration, $"answered after {started.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Texts.StillWorking.Spanish, body.RootElement.GetProperty("value").GetString());
+        Assert.Equal(Texts.StillWorking.Es, body.RootElement.GetProperty("value").GetString());
         var completions = budgeted.Services.GetRequiredService<SlowInvokeHandler.Completions>();
         await completions.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Conversations;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Tests.Support;
 

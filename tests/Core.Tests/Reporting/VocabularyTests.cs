@@ -80,4 +80,17 @@ public sealed class VocabularyTests
         Assert.Equal("Hola", text.For(new System.Globalization.CultureInfo("es-CO")));
         Assert.Equal("Hola", text.For(null));
     }
+
+    [Fact]
+    public void LocalizedText_Filled_FormatsEachLanguageWithItsCultureAndKeepsTheId()
+    {
+        var text = new LocalizedText("test.total", "Total: {0:N1} el {1:d}", "Total: {0:N1} on {1:d}");
+
+        var filled = text.Filled(1234.5, new DateOnly(2026, 3, 9));
+
+        Assert.Equal("Total: 1.234,5 el 9/03/2026", filled.Es);
+        Assert.Equal("Total: 1,234.5 on 3/9/2026", filled.En);
+        Assert.Equal("test.total", filled.Id);
+        Assert.Null(new LocalizedText("Hola", "Hello").Id);
+    }
 }

@@ -62,7 +62,7 @@ internal static class ProgressCard
         builder.AddRange(ReviewCardParts.WithErrors(
             CardElements.InputText("evidence.0", ReviewTexts.ProgressEvidence.For(language), maxLength: 2000, value: Value("evidence.0")),
             "evidence.0", errors, language));
-        builder.AddRange((errors ?? []).Where(e => e.Key == "evidence").Select(e => ReviewCardParts.ErrorText(ReviewSession.Text(e.Message, language))));
+        builder.AddRange((errors ?? []).Where(e => e.Key == "evidence").Select(e => ReviewCardParts.ErrorText(e.Message.For(language))));
         builder.AddRange(ReviewCardParts.WithErrors(
             CardElements.InputText("note", ReviewTexts.ProgressNote.For(language), isMultiline: true, maxLength: ActivityProgressValidator.MaxNoteLength, value: Value("note")),
             "note", errors, language));

@@ -69,8 +69,8 @@ internal static class ReportEditCard
         {
             var match = form.Match(key);
             var label = match is null ? key
-                : match.Part.Id.Length == 0 || match.Field.Parts.Count <= 1 ? ReviewSession.Text(match.Field.Label, language)
-                : ReviewSession.Text(match.Field.Label, language) + ": " + ReviewSession.Text(match.Part.Label, language);
+                : match.Part.Id.Length == 0 || match.Field.Parts.Count <= 1 ? match.Field.Label.For(language)
+                : match.Field.Label.For(language) + ": " + match.Part.Label.For(language);
             var required = match is { } m && (m.Field.Required && (m.Field.Parts.Count == 0 || m.Part.Required));
             var multiline = match?.Field.Kind == FieldKind.LongText || key.StartsWith("internalEvaluation.", StringComparison.Ordinal) || key == "result.text";
             values.TryGetValue(key, out var value);

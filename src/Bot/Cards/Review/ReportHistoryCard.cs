@@ -26,7 +26,7 @@ internal static class ReportHistoryCard
                 bold: true,
                 separator: true));
             var fields = version.ChangedFieldIds
-                .Select(id => form.TryGetField(id, out var field) ? ReviewSession.Text(field.Label, language) : id)
+                .Select(id => form.TryGetField(id, out var field) ? field.Label.For(language) : id)
                 .ToList();
             builder.Add(CardElements.TextBlock(
                 fields.Count == 0 ? ReviewTexts.HistoryNothing.For(language) : ReviewTexts.HistoryChanged.Format(language, string.Join(", ", fields)),

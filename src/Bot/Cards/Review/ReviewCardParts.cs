@@ -16,7 +16,7 @@ internal static class ReviewCardParts
         yield return input;
         foreach (var error in errors?.Where(e => e.Key == key || (e.Key == e.FieldId && e.FieldId == key)) ?? [])
         {
-            yield return ErrorText(ReviewSession.Text(error.Message, language));
+            yield return ErrorText(error.Message.For(language));
         }
     }
 
@@ -32,16 +32,16 @@ internal static class ReviewCardParts
     /// <summary>Errors whose key no input of the card shows (so none is lost).</summary>
     public static IEnumerable<CardObject> OtherErrors(IReadOnlyList<FieldError>? errors, IReadOnlyCollection<string> shownKeys, UserLanguage language) =>
         (errors ?? []).Where(e => !shownKeys.Contains(e.Key) && !shownKeys.Contains(e.FieldId))
-            .Select(e => ErrorText(ReviewSession.Text(e.Message, language)));
+            .Select(e => ErrorText(e.Message.For(language)));
 
     public static string Status(ReportStatus status, UserLanguage language) =>
-        ReviewSession.Text(DefaultVocabularies.ReportStatus.Find(status.ToCode())!.Label, language);
+        DefaultVocabularies.ReportStatus.Find(status.ToCode())!.Label.For(language);
 
     public static string Label(Vocabulary vocabulary, string? code, UserLanguage language) =>
-        vocabulary.Find(code) is { } entry ? ReviewSession.Text(entry.Label, language) : code ?? ReviewTexts.NoChoice.For(language);
+        vocabulary.Find(code) is { } entry ? entry.Label.For(language) : code ?? ReviewTexts.NoChoice.For(language);
 
     public static IEnumerable<(string Title, string Value)> Choices(Vocabulary vocabulary, UserLanguage language) =>
-        vocabulary.Entries.Select(e => (ReviewSession.Text(e.Label, language), e.Code));
+        vocabulary.Entries.Select(e => (e.Label.For(language), e.Code));
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

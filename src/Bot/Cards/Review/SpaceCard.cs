@@ -2,6 +2,7 @@ using System.Globalization;
 using ParticipaBot.Bot.Review;
 using ParticipaBot.Core.Planning;
 using ParticipaBot.Core.Reporting;
+using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Cards.Review;
 
