@@ -154,6 +154,24 @@ public sealed class DocumentCollection<T>
         return new Utf8DocumentWrite(id, partitionKey, Type, body, timeToLiveSeconds);
     }
 
+    /// <summary>
+    /// The write of <paramref name="value"/> with its body in the stored form, for an adapter's several-document
+    /// transaction (<see cref="IAtomicDocumentStore"/>); <see cref="Written"/> maps what it returns.
+    /// </summary>
+    internal Utf8DocumentWrite ToStoredWrite(string partitionKey, string id, T value, int? timeToLiveSeconds = null)
+    {
+        if (DocumentLimits.WritesStoredForm(_options))
+        {
+            return ToUtf8Write(partitionKey, id, value, timeToLiveSeconds);
+        }
+
+        var write = ToWrite(partitionKey, id, value, timeToLiveSeconds);
+        return new Utf8DocumentWrite(id, partitionKey, Type, DocumentLimits.SerializeBody(write.Body), timeToLiveSeconds);
+    }
+
+    /// <summary>The document <see cref="ToStoredWrite"/> wrote, with the value written (or read back when it would not be equal).</summary>
+    internal Document<T> Written(Utf8Document stored, T value) => MapWritten(stored, value);
+
     public Document<T> Map(StoredDocument stored)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -11,6 +11,8 @@ internal interface IAtomicDocumentStore
     /// <summary>
     /// Creates every document or none, all in one partition: when one exists already, nothing is written and
     /// <see cref="DocumentConflictException"/> names it. Same checks and limits as <see cref="IDocumentStore.CreateAsync"/>.
+    /// The bodies come in their stored form (<see cref="DocumentCollection{T}.ToStoredWrite"/>), so a report is
+    /// serialised once on its way to the store.
     /// </summary>
-    Task<IReadOnlyList<StoredDocument>> CreateAllAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Utf8Document>> CreateAllAsync(IReadOnlyList<Utf8DocumentWrite> documents, CancellationToken cancellationToken);
 }

@@ -221,7 +221,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         var pk = NewPartition();
 
         var created = await _sqlite!.CreateAllAsync(
-            [new DocumentWrite("claim", pk, "spaceReport", Body(new { n = 1 })), new DocumentWrite("report", pk, "report", Body(new { n = 2 }))],
+            [Stored("claim", pk, "spaceReport", new { n = 1 }), Stored("report", pk, "report", new { n = 2 })],
             CancellationToken.None);
 
         Assert.Equal(["claim", "report"], created.Select(d => d.Id));
@@ -242,7 +242,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         var others = Enumerable.Range(0, 20).Select(i => Store.CreateAsync(new DocumentWrite($"other-{i}", pk, "draft", Body(new { i })))).ToList();
 
         var conflict = await Assert.ThrowsAsync<DocumentConflictException>(() => _sqlite!.CreateAllAsync(
-            [new DocumentWrite("claim", pk, "spaceReport", Body(new { })), new DocumentWrite("report", pk, "report", Body(new { first = false }))],
+            [Stored("claim", pk, "spaceReport", new { }), Stored("report", pk, "report", new { first = false })],
             CancellationToken.None));
 
         await Task.WhenAll(others);
@@ -260,9 +260,9 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         var huge = new string('x', (int)DocumentLimits.MaxDocumentBytes);
 
         await Assert.ThrowsAsync<ArgumentException>(() => _sqlite!.CreateAllAsync(
-            [new DocumentWrite("a", pk, "report", Body(new { })), new DocumentWrite("b", other, "report", Body(new { }))], CancellationToken.None));
+            [Stored("a", pk, "report", new { }), Stored("b", other, "report", new { })], CancellationToken.None));
         await Assert.ThrowsAsync<DocumentTooLargeException>(() => _sqlite!.CreateAllAsync(
-            [new DocumentWrite("a", pk, "report", Body(new { })), new DocumentWrite("b", pk, "report", Body(new { huge }))], CancellationToken.None));
+            [Stored("a", pk, "report", new { }), Stored("b", pk, "report", new { huge })], CancellationToken.None));
 
         Assert.Null(await Store.ReadAsync(pk, "a"));
         Assert.Null(await Store.ReadAsync(other, "b"));
@@ -344,6 +344,10 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
         var stored = DocumentLimits.SerializeBody(replaced.Body);
         Assert.Contains(("text", System.Text.Encoding.UTF8.GetString(stored), (long)stored.Length), await RawRowsAsync(pk));
     }
+
+    /// <summary>A write with its body in the stored form, as a collection hands it to <see cref="IAtomicDocumentStore"/>.</summary>
+    private static Utf8DocumentWrite Stored(string id, string partitionKey, string type, object body) =>
+        new(id, partitionKey, type, DocumentLimits.SerializeBody(Body(body)));
 
     private async Task<List<(string Type, string Body, long Bytes)>> RawRowsAsync(string partitionKey)
     {

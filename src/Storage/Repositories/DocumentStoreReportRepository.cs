@@ -345,11 +345,11 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
     {
         await EnsureReconciledAsync(partition, entityId, report.Year, cancellationToken);
         var claim = new ReportedSpace(spaceId, report.Id, report.Year);
-        IReadOnlyList<StoredDocument> written;
+        IReadOnlyList<Utf8Document> written;
         try
         {
             written = await atomic.CreateAllAsync(
-                [_markers.ToWrite(partition, MarkerId(spaceId), claim), _reports.ToWrite(partition, ReportDocumentId(report.Id), report)],
+                [_markers.ToStoredWrite(partition, MarkerId(spaceId), claim), _reports.ToStoredWrite(partition, ReportDocumentId(report.Id), report)],
                 cancellationToken);
         }
         catch (DocumentConflictException)
@@ -358,7 +358,7 @@ internal sealed class DocumentStoreReportRepository(IDocumentStore store, TimePr
         }
 
         Remember(partition, claim);
-        var stored = _reports.Map(written[1]);
+        var stored = _reports.Written(written[1], report);
         return new Versioned<ParticipationReport>(stored.Value, stored.ETag);
     }
 

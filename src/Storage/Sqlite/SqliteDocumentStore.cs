@@ -121,7 +121,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
     public Task<Utf8Document> UpsertUtf8Async(Utf8DocumentWrite document, CancellationToken cancellationToken) =>
         UpsertCoreAsync(Prepare(document), cancellationToken);
 
-    public async Task<IReadOnlyList<StoredDocument>> CreateAllAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Utf8Document>> CreateAllAsync(IReadOnlyList<Utf8DocumentWrite> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Count == 0)
@@ -151,7 +151,7 @@ internal sealed partial class SqliteDocumentStore : IDocumentStore, IUtf8Documen
             return prepared.Length;
         }, cancellationToken);
         await PurgeIfDueAsync(cancellationToken);
-        return [.. prepared.Select((written, i) => ToStored(written, documents[i].Body))];
+        return prepared;
     }
 
     public Task<bool> DeleteAsync(string partitionKey, string id, string? ifMatchETag = null, CancellationToken cancellationToken = default)

@@ -225,7 +225,7 @@ public sealed class ReportSpaceClaimSqliteTests : ReportSpaceClaimScenarios, IDi
     {
         public List<string> Batches { get; } = [];
 
-        public Task<IReadOnlyList<StoredDocument>> CreateAllAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<Utf8Document>> CreateAllAsync(IReadOnlyList<Utf8DocumentWrite> documents, CancellationToken cancellationToken)
         {
             lock (Batches)
             {
