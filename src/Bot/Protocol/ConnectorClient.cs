@@ -1,8 +1,7 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -31,19 +30,16 @@ internal sealed class ConnectorClient(
     public Task<ResourceResponse> SendToConversationAsync(ConversationReference conversation, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var body = ActivityBody(activity);
         return SendAsync(HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities",
-            body, isRead: false, conversation.ConversationId, conversation.TenantId, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)!;
+            ActivityBody(activity), isRead: false, conversation.ConversationId, conversation.TenantId, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)!;
     }
 
     public Task<ResourceResponse> ReplyToActivityAsync(ConversationReference conversation, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrWhiteSpace(replyToId);
-        var body = ActivityBody(activity);
-        body["replyToId"] ??= replyToId;
         return SendAsync(HttpMethod.Post, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(replyToId)}",
-            body, isRead: false, conversation.ConversationId, conversation.TenantId, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)!;
+            ActivityBody(activity, replyToId), isRead: false, conversation.ConversationId, conversation.TenantId, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)!;
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(ConversationReference conversation, string activityId, Activity activity, CancellationToken cancellationToken)
@@ -65,12 +61,26 @@ internal sealed class ConnectorClient(
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var body = JsonSerializer.SerializeToNode(parameters, ProtocolJsonContext.Default.ConversationParameters)!.AsObject();
-        if (body["activity"] is JsonObject activity)
+        var body = Body(writer =>
         {
-            StripChannelAssigned(activity);
-        }
+            // The parameters as they serialise, except that their activity leaves out what the channel assigns.
+            using var document = JsonSerializer.SerializeToDocument(parameters, ProtocolJsonContext.Default.ConversationParameters);
+            writer.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.NameEquals("activity") && property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteActivity(writer, property.Value, replyToId: null);
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
 
+            writer.WriteEndObject();
+        });
         var tenantId = parameters.TenantId ?? TenantOf(parameters.ChannelData);
         var target = ChannelOf(parameters.ChannelData) ?? parameters.Members?.FirstOrDefault()?.Id ?? string.Empty;
         return SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, isRead: false, "create:" + target, tenantId,
@@ -97,7 +107,7 @@ internal sealed class ConnectorClient(
     }
 
     private async Task<T?> SendAsync<T>(
-        HttpMethod method, string serviceUrl, string relativePath, JsonObject? body, bool isRead, string conversationKey, string? tenantId,
+        HttpMethod method, string serviceUrl, string relativePath, byte[]? body, bool isRead, string conversationKey, string? tenantId,
         JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
         where T : class
     {
@@ -111,8 +121,6 @@ internal sealed class ConnectorClient(
 
         var uri = new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/", UriKind.Absolute);
         uri = new Uri(uri, relativePath);
-        // Written as the card's size was measured (AdaptiveCardBuilder): letters unescaped, markup characters escaped.
-        var payload = body?.ToJsonString(WireJson.NodeOptions);
         var logPath = uri.AbsolutePath;
 
         var client = httpClientFactory.CreateClient(HttpClientName);
@@ -135,9 +143,10 @@ internal sealed class ConnectorClient(
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            if (payload is not null)
+            if (body is not null)
             {
-                request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
 
             HttpResponseMessage? response = null;
@@ -254,20 +263,54 @@ internal sealed class ConnectorClient(
         }
     }
 
-    private static JsonObject ActivityBody(Activity activity)
+    /// <summary>The activity as the Bot Connector takes it: without the fields the channel assigns; replying, it names the activity replied to.</summary>
+    private static byte[] ActivityBody(Activity activity, string? replyToId = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var body = JsonSerializer.SerializeToNode(activity, ProtocolJsonContext.Default.Activity)!.AsObject();
-        StripChannelAssigned(body);
-        return body;
+        return Body(writer =>
+        {
+            using var document = JsonSerializer.SerializeToDocument(activity, ProtocolJsonContext.Default.Activity);
+            WriteActivity(writer, document.RootElement, replyToId);
+        });
     }
 
-    private static void StripChannelAssigned(JsonObject activity)
+    /// <summary>An activity's properties except <see cref="ChannelAssignedFields"/>; replyToId added when it has none.</summary>
+    private static void WriteActivity(Utf8JsonWriter writer, JsonElement activity, string? replyToId)
     {
-        foreach (var field in ChannelAssignedFields)
+        writer.WriteStartObject();
+        var hasReplyToId = false;
+        foreach (var property in activity.EnumerateObject())
         {
-            activity.Remove(field);
+            if (ChannelAssignedFields.Any(property.NameEquals))
+            {
+                continue;
+            }
+
+            hasReplyToId |= property.NameEquals("replyToId");
+            property.WriteTo(writer);
         }
+
+        if (replyToId is not null && !hasReplyToId)
+        {
+            writer.WriteString("replyToId", replyToId);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A request body as UTF-8 JSON, written as the card's size was measured (<see cref="WireJson.Encoder"/>: letters
+    /// unescaped, markup characters escaped), straight into the bytes sent.
+    /// </summary>
+    private static byte[] Body(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = WireJson.Encoder }))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);

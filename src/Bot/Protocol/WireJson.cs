@@ -12,7 +12,4 @@ internal static class WireJson
     /// escaped, so a value a user typed cannot turn into markup anywhere this JSON is shown.
     /// </summary>
     public static JavaScriptEncoder Encoder { get; } = JavaScriptEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>For JSON trees the bot sends (connector requests), written with <see cref="Encoder"/>.</summary>
-    public static System.Text.Json.JsonSerializerOptions NodeOptions { get; } = new() { Encoder = Encoder };
 }

@@ -73,12 +73,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task SendToConversation_SpanishText_KeepsLettersAndEscapesMarkup()
     {
         // Sent as the card's size was measured: accents as themselves, characters that could become markup escaped.
-        await Client.SendToConversationAsync(Conversation(), new Activity { Type = ActivityTypes.Message, Text = "Información <script>" }, CancellationToken.None);
+        var card = JsonDocument.Parse("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"Participación \u003Cb\u003E"}]}""").RootElement.Clone();
+        await Client.SendToConversationAsync(
+            Conversation(),
+            new Activity { Type = ActivityTypes.Message, Text = "Información <script>", Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = card }] },
+            CancellationToken.None);
 
         var request = Assert.Single(_server.Requests);
         Assert.Contains("Información", request.Body, StringComparison.Ordinal);
+        Assert.Contains("Participación", request.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", request.Body, StringComparison.Ordinal);
         Assert.Equal("Información <script>", request.Json.GetProperty("text").GetString());
+        Assert.Equal("Participación <b>", request.Json.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -89,6 +96,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var request = Assert.Single(_server.Requests);
         Assert.Equal("/amer/v3/conversations/a%3A1/activities/1%3Aparent", request.RawTarget);
         Assert.Equal("1:parent", request.Json.GetProperty("replyToId").GetString());
+        Assert.Single(request.Json.EnumerateObject(), p => p.Name == "replyToId");
     }
 
     [Fact]
