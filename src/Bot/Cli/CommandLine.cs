@@ -63,6 +63,11 @@ internal static class CommandLine
         await using var app = BotHost.Build(args);
 
         // Configuration and store are checked before the web server starts: one clear logged line and exit code 1, no stack trace.
+        if (!ConfigurationStartup.Verify(app.Services))
+        {
+            return 1;
+        }
+
         var storage = await StorageStartup.VerifyAsync(app.Services);
         if (!storage.IsHealthy)
         {

@@ -52,7 +52,7 @@ internal static class PackageVerb
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. rest], DisableDefaults = false });
         var configuration = builder.Configuration;
         var options = new TeamsAppOptions();
-        configuration.GetSection(TeamsAppOptions.Section).Bind(options);
+        configuration.GetSection(TeamsAppOptions.SectionName).Bind(options);
         var botId = configuration["Bot:AppId"];
 
         IReadOnlyList<AppPackageFile> files;

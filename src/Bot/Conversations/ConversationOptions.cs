@@ -5,7 +5,7 @@ namespace ParticipaBot.Bot.Conversations;
 /// <summary>Settings of the turn pipeline (section "Conversations"); the defaults suit one entity's tenant.</summary>
 internal sealed class ConversationOptions
 {
-    public const string Section = "Conversations";
+    public const string SectionName = "Conversations";
 
     /// <summary>Turns processed in parallel; activities of one conversation always run in order, on one worker.</summary>
     [Range(1, 64)]

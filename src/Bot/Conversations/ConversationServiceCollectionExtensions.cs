@@ -10,7 +10,7 @@ internal static class ConversationServiceCollectionExtensions
     {
         _ = configuration;
         services.AddOptions<ConversationOptions>()
-            .BindConfiguration(ConversationOptions.Section)
+            .BindConfiguration(ConversationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

@@ -11,7 +11,7 @@ namespace ParticipaBot.Bot.Reporting;
 /// <summary>Rules for files sent as evidence (section "ReportWizard").</summary>
 internal sealed class ReportWizardOptions
 {
-    public const string Section = "ReportWizard";
+    public const string SectionName = "ReportWizard";
 
     /// <summary>The largest file kept as evidence, in bytes (25 MB by default).</summary>
     [Range(1, 250_000_000)]

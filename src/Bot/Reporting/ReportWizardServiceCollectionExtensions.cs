@@ -8,7 +8,7 @@ internal static class ReportWizardServiceCollectionExtensions
     public static IServiceCollection AddReportWizard(this IServiceCollection services)
     {
         services.AddOptions<ReportWizardOptions>()
-            .BindConfiguration(ReportWizardOptions.Section)
+            .BindConfiguration(ReportWizardOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<ReportPlanContextLoader>();

@@ -38,12 +38,12 @@ internal sealed partial class SampleDataSeeder(IServiceProvider services, IOptio
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sample plan {PlanId} stored: {Activities} activities, {Spaces} spaces.")]
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Sample plan {PlanId} stored: {Activities} activities, {Spaces} spaces.")]
     private static partial void LogSeeded(ILogger logger, string planId, int activities, int spaces);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No document store is registered; the sample plan was not stored.")]
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "No document store is registered; the sample plan was not stored.")]
     private static partial void LogNoStore(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sample plan could not be stored.")]
+    [LoggerMessage(EventId = 9103, Level = LogLevel.Warning, Message = "The sample plan could not be stored.")]
     private static partial void LogSeedFailed(ILogger logger, Exception exception);
 }

@@ -6,7 +6,7 @@ namespace ParticipaBot.Bot.Teams;
 /// </summary>
 internal sealed class TeamsAppOptions
 {
-    public const string Section = "TeamsApp";
+    public const string SectionName = "TeamsApp";
 
     /// <summary>The manifest id: a GUID of its own, stable across versions (not the bot id).</summary>
     public string? AppId { get; set; }

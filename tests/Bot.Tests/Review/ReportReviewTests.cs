@@ -55,7 +55,7 @@ public sealed class ReportReviewTests(ReviewHost host) : IClassFixture<ReviewHos
 
         await host.ExecuteAsync(host.Control, "review.confirmReturn", new JsonObject { ["reportId"] = report.Id, ["year"] = "2026", ["comment"] = "SECRETO-4711" });
 
-        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 4001 && e.Message.Contains("review.confirmReturn", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 6001 && e.Message.Contains("review.confirmReturn", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("SECRETO-4711", StringComparison.Ordinal));
     }
 

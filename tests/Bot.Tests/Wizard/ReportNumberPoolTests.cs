@@ -177,7 +177,7 @@ public sealed class ReportNumberPoolTests
         Assert.Equal(3 * ReportNumberPool.BatchSize, Volatile.Read(ref calls));
     }
 
-    private static int Warnings(ListLoggerProvider logs) => logs.Entries.Count(e => e.EventId.Id == 3009);
+    private static int Warnings(ListLoggerProvider logs) => logs.Entries.Count(e => e.EventId.Id == 5009);
 
     /// <summary>Background refills end on their own: polled, for at most 10 s.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)

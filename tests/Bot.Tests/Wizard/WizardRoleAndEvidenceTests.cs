@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Reporting;
+using ParticipaBot.TestSupport;
 
 namespace ParticipaBot.Bot.Tests.Wizard;
 
@@ -15,7 +15,7 @@ public sealed class WizardRoleAndEvidenceTests(WizardHostFixture host) : IClassF
     [Fact]
     public async Task OtherArea_ForgedOnTheCardOrAtStart_IsRefusedAndLoggedWithoutTheText()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new ListLoggerProvider();
         using var factory = WizardChat.NewFactory(configure: services =>
         {
             services.RemoveAll<IRoleResolver>();
@@ -35,7 +35,7 @@ public sealed class WizardRoleAndEvidenceTests(WizardHostFixture host) : IClassF
         Assert.Contains("no puede reportar por otra dependencia («Oficina Asesora de Planeación»)", text, StringComparison.Ordinal);
         var leaderOptions = WizardChat.FindInput(card!, "area.leader")!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>());
         Assert.Equal(["Grupo de Atención Ciudadana"], leaderOptions);
-        var refusal = Assert.Single(logs.Entries, e => e.EventId == 3004);
+        var refusal = Assert.Single(logs.Entries, e => e.EventId.Id == 5004);
         Assert.Contains(UserAadId, refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Planeación", refusal.Message, StringComparison.Ordinal);
 
@@ -55,7 +55,7 @@ public sealed class WizardRoleAndEvidenceTests(WizardHostFixture host) : IClassF
         var (_, review) = await chat.ExecuteRawAsync("report.submit", new JsonObject { ["draftId"] = stored.Value.Draft.Id, ["step"] = "revision" });
         Assert.Contains("no puede reportar por otra dependencia", WizardChat.AllText(review), StringComparison.Ordinal);
         Assert.Empty(await factory.Services.GetRequiredService<IReportRepository>().ListAsync("mintrabajo", 2026));
-        Assert.Equal(2, logs.Entries.Count(e => e.EventId == 3004));
+        Assert.Equal(2, logs.Entries.Count(e => e.EventId.Id == 5004));
     }
 
     [Fact]
@@ -109,32 +109,5 @@ public sealed class WizardRoleAndEvidenceTests(WizardHostFixture host) : IClassF
 
         Assert.Null(card);
         Assert.Contains("chat personal", chat.LastText, StringComparison.Ordinal);
-    }
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(int EventId, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(RecordingLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (eventId.Id >= 3000 && eventId.Id < 3100)
-                {
-                    owner.Entries.Enqueue((eventId.Id, formatter(state, exception)));
-                }
-            }
-        }
     }
 }
