@@ -39,6 +39,9 @@ public static class PartitionKeys
     /// <summary>Per-tenant data: rosters and conversation references.</summary>
     public static string Tenant(string tenantId) => $"tenant|{Require(tenantId)}";
 
+    /// <summary>One finished export file, kept until its download link expires.</summary>
+    public static string Export(string exportId) => $"export|{Require(exportId)}";
+
     /// <summary>Per-entity data that is not tied to one year: the entity's profile and its list of plans.</summary>
     public static string Entity(string entityId) => $"entity|{Require(entityId)}";
 

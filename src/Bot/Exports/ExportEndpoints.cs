@@ -8,7 +8,7 @@ internal static class ExportEndpoints
         endpoints.MapGet("/exports/{id}", async (string id, string? exp, string? sig, ExportLinkSigner signer, ExportFileStore files, CancellationToken cancellationToken) =>
         {
             // A wrong or expired signature is refused before the store is touched, so ids cannot be probed.
-            if (!signer.IsValid(id, exp, sig))
+            if (!await signer.IsValidAsync(id, exp, sig, cancellationToken))
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }

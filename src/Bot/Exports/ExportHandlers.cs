@@ -48,7 +48,7 @@ internal sealed class ExportCommandHandler(StatusContext status, ExportFileStore
         }
 
         var file = ExportRenderer.Render(snapshot, format, language == UserLanguage.English, status.AccessFor(context));
-        var id = await files.SaveAsync(file, context.CancellationToken);
+        var id = await files.SaveAsync(file, Owner(context), context.CancellationToken);
         if (context.IsPersonal)
         {
             await context.SendAsync(FileConsentMessage(language, file, id, snapshot.Plan.Year));
@@ -59,11 +59,14 @@ internal sealed class ExportCommandHandler(StatusContext status, ExportFileStore
             .Add(CardElements.Heading(ComplianceTexts.ExportLinkTitle.For(language)))
             .Add(CardElements.TextBlock(file.Name))
             .Add(CardElements.TextBlock(ComplianceTexts.ExportLinkBody.Format(language, (int)files.Lifetime.TotalMinutes), subtle: true))
-            .AddAction(CardActions.OpenUrl(ComplianceTexts.ExportDownload.Format(language, extension), links.Create(id)))
+            .AddAction(CardActions.OpenUrl(ComplianceTexts.ExportDownload.Format(language, extension), await links.CreateAsync(id, context.CancellationToken)))
             .WithFallbackText(ComplianceTexts.ExportLinkTitle.For(language))
             .Build();
         await context.SendCardAsync(card);
     }
+
+    /// <summary>Who asked for a file: only they may accept its upload.</summary>
+    internal static string? Owner(TurnContext context) => context.User.AadObjectId ?? context.User.Id;
 
     /// <summary>The file consent card (PROTOCOL.md §5): Teams asks the user, then sends fileConsent/invoke with the context back.</summary>
     public static Activity FileConsentMessage(UserLanguage language, ExportFile file, string id, int year) => new()
@@ -112,14 +115,18 @@ internal sealed class FileConsentInvokeHandler(ExportFileStore files, IHttpClien
             return;
         }
 
+        var file = await files.GetForAsync(id, ExportCommandHandler.Owner(context), context.CancellationToken);
         if (!string.Equals(action, "accept", StringComparison.OrdinalIgnoreCase))
         {
-            files.Delete(id);
+            if (file is not null)
+            {
+                await files.DeleteAsync(id, context.CancellationToken);
+            }
+
             await context.SendAsync(TurnContext.MessageText(ComplianceTexts.ExportDeclined.For(context.Language)));
             return;
         }
 
-        var file = await files.GetAsync(id, context.CancellationToken);
         if (file is null)
         {
             await context.SendAsync(TurnContext.MessageText(ComplianceTexts.ExportExpired.For(context.Language)));
@@ -144,7 +151,7 @@ internal sealed class FileConsentInvokeHandler(ExportFileStore files, IHttpClien
             return;
         }
 
-        files.Delete(id);
+        await files.DeleteAsync(id, context.CancellationToken);
         await context.SendAsync(new Activity
         {
             Type = ActivityTypes.Message,

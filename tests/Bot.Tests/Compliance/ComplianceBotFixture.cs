@@ -33,6 +33,9 @@ public sealed class ComplianceBotFixture : IAsyncLifetime
 
     internal RecordingConnectorClient Connector => _root.Connector;
 
+    /// <summary>The data directory of this host's SQLite store: a second host on it is a second instance of the same bot.</summary>
+    internal string DataDirectory => _root.DataDirectory;
+
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;

@@ -142,7 +142,7 @@ public sealed class StatusAndExportTests(ComplianceBotFixture bot) : IClassFixtu
 
         // A validly signed link to an unknown file.
         var signer = bot.Services.GetRequiredService<ExportLinkSigner>();
-        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync(new Uri(signer.Create(new string('a', 32)).PathAndQuery, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync(new Uri((await signer.CreateAsync(new string('a', 32), CancellationToken.None)).PathAndQuery, UriKind.Relative))).StatusCode);
 
         bot.Clock.Advance(TimeSpan.FromMinutes(16));
         try
@@ -188,6 +188,61 @@ public sealed class StatusAndExportTests(ComplianceBotFixture bot) : IClassFixtu
         // The file is gone once delivered: a replayed accept uploads nothing more.
         await bot.InvokeAsync(FileConsentInvoke(conversation, "accept", exportId!, upload.BaseAddress + "/upload/session-1"));
         Assert.Single(upload.Requests);
+    }
+
+    [Fact]
+    public async Task Exportar_TwoInstances_EitherServesTheLinkAndTheUploadButOnlyToWhoAsked()
+    {
+        await using var upload = await FakeUploadServer.StartAsync();
+        await using var other = new BotFactory(bot.DataDirectory, bot.Clock);
+        using var otherClient = other.CreateClient();
+
+        // A link signed by this instance downloads from the other one.
+        var channel = await bot.SayAsync("exportar csv", ComplianceBotFixture.CoordinatorAad, channel: "19:general@thread.tacv2");
+        var link = new Uri((await bot.Connector.WaitForAsync(channel, 2))[1].Card!.Value.GetProperty("actions")[0].GetProperty("url").GetString()!);
+        using var download = await otherClient.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("Indicador", await download.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // A file made here, its consent answered there: by someone else in the chat, nothing uploaded and nothing dropped.
+        var personal = await bot.SayAsync("exportar docx", ComplianceBotFixture.CoordinatorAad);
+        var consent = (await bot.Connector.WaitForAsync(personal, 2))[1].Activity.Attachments![0].Content!.Value;
+        var exportId = consent.GetProperty("acceptContext").GetProperty("exportId").GetString()!;
+        foreach (var action in new[] { "accept", "decline" })
+        {
+            var stranger = FileConsentInvoke(personal, action, exportId, upload.BaseAddress + "/upload/session-2");
+            stranger["from"]!["aadObjectId"] = ComplianceBotFixture.DelegateAad;
+            Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(stranger))).StatusCode);
+        }
+
+        Assert.Empty(upload.Requests);
+        var accepted = FileConsentInvoke(personal, "accept", exportId, upload.BaseAddress + "/upload/session-2");
+        Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(accepted))).StatusCode);
+        Assert.Equal(consent.GetProperty("sizeInBytes").GetInt64(), Assert.Single(upload.Requests).Body.LongLength);
+    }
+
+    [Fact]
+    public async Task ExportFiles_LargerThanAChunk_ReadBackWholeUntilTheyExpire()
+    {
+        var files = bot.Services.GetRequiredService<ExportFileStore>();
+        var content = new byte[(2 * ExportFileStore.ChunkBytes) + 12_345];
+        new Random(7).NextBytes(content);
+
+        var id = await files.SaveAsync(new ExportFile("grande.bin", "application/octet-stream", content), "owner", CancellationToken.None);
+
+        Assert.Equal(content, (await files.GetAsync(id, CancellationToken.None))!.Content);
+        Assert.Equal(content, (await files.GetForAsync(id, "OWNER", CancellationToken.None))!.Content);
+        Assert.Null(await files.GetForAsync(id, "someone-else", CancellationToken.None));
+        Assert.Null(await files.GetAsync("../" + id[3..], CancellationToken.None));
+        bot.Clock.Advance(files.Lifetime + TimeSpan.FromSeconds(1));
+        try
+        {
+            Assert.Null(await files.GetAsync(id, CancellationToken.None));
+        }
+        finally
+        {
+            bot.Clock.Advance(-(files.Lifetime + TimeSpan.FromSeconds(1)));
+        }
     }
 
     [Fact]
