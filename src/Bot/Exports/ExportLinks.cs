@@ -32,6 +32,7 @@ internal sealed class ExportOptions
 /// </summary>
 internal sealed class ExportLinkSigner(IOptions<ExportOptions> options, IOptions<EntityOptions> entity, IDocumentStore store, TimeProvider time)
 {
+    // The key's document id and type: one per entity.
     private const string KeyDocumentId = "exportSigningKey";
 
     private readonly ExportOptions _options = options.Value;
@@ -76,7 +77,7 @@ internal sealed class ExportLinkSigner(IOptions<ExportOptions> options, IOptions
 
     private async Task<byte[]> StoredKeyAsync()
     {
-        var keys = new DocumentCollection<StoredKey>(store, "exportSigningKey");
+        var keys = new DocumentCollection<StoredKey>(store, KeyDocumentId);
         var partition = PartitionKeys.Entity(entity.Value.Id);
         if (await keys.GetAsync(partition, KeyDocumentId) is { } stored)
         {

@@ -4,9 +4,14 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Moq;
 using ParticipaBot.Bot.Exports;
+using ParticipaBot.Bot.Planning;
 using ParticipaBot.Bot.Protocol;
 using ParticipaBot.Bot.Tests.Support;
+using ParticipaBot.Storage;
 using ParticipaBot.TestSupport.Fakes;
 
 namespace ParticipaBot.Bot.Tests.Compliance;
@@ -219,6 +224,26 @@ public sealed class StatusAndExportTests(ComplianceBotFixture bot) : IClassFixtu
         var accepted = FileConsentInvoke(personal, "accept", exportId, upload.BaseAddress + "/upload/session-2");
         Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsync(new Uri(MessagesEndpoint.Route, UriKind.Relative), TestActivities.Content(accepted))).StatusCode);
         Assert.Equal(consent.GetProperty("sizeInBytes").GetInt64(), Assert.Single(upload.Requests).Body.LongLength);
+    }
+
+    [Fact]
+    public async Task ExportLink_StoreUnavailable_503NotAFailure()
+    {
+        // The signing key is kept in the store when none is configured: a store that does not answer is a retry, not a 500.
+        var down = new Mock<IDocumentStore>();
+        down.Setup(store => store.ReadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new StoreUnavailableException("store down"));
+        await using var host = new BotFactory(dataDirectory: null, bot.Clock, services =>
+        {
+            services.RemoveAll<ExportLinkSigner>();
+            services.AddSingleton(sp => new ExportLinkSigner(
+                sp.GetRequiredService<IOptions<ExportOptions>>(), sp.GetRequiredService<IOptions<EntityOptions>>(), down.Object, sp.GetRequiredService<TimeProvider>()));
+        });
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync(new Uri($"/exports/{new string('a', 32)}?exp=9999999999&sig=abc", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
     [Fact]
