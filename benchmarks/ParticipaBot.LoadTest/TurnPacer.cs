@@ -48,8 +48,15 @@ public sealed class TurnPacer
             return due;
         }
 
-        // Timers fire in whole milliseconds: rounding up never sends early, and the schedule itself stays exact.
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early * 1000.0 / Stopwatch.Frequency)), stop);
+        // Timers count whole milliseconds of a coarse clock and may fire a little before the time asked: wait again until
+        // the turn is due, so none is sent early; the schedule itself stays exact.
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early * 1000.0 / Stopwatch.Frequency)), stop);
+            early = due - Stopwatch.GetTimestamp();
+        }
+        while (early > 0);
+
         return Stopwatch.GetTimestamp();
     }
 }
