@@ -14,7 +14,7 @@ internal sealed class StatusContext(ComplianceService compliance, IRoleResolver 
 {
     public ComplianceAccess AccessFor(TurnContext context)
     {
-        var userRoles = roles.Resolve(context.User.AadObjectId, context.User.Id);
+        var userRoles = roles.For(context.User);
         return ComplianceAccess.For(userRoles, context.IsPersonal, options.Value.AreaBoundTo(context.Conversation.ConversationId));
     }
 

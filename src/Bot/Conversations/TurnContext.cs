@@ -2,12 +2,31 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ParticipaBot.Bot.Cards;
 using ParticipaBot.Bot.Protocol;
+using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Vocabularies;
 
 namespace ParticipaBot.Bot.Conversations;
 
 /// <summary>The user who acted: the Teams id (29:...) is per bot; the Entra object id is stable across apps.</summary>
-internal sealed record TurnUser(string? Id, string? AadObjectId, string? Name);
+internal sealed record TurnUser(string? Id, string? AadObjectId, string? Name)
+{
+    /// <summary>
+    /// The user's UPN, which activities do not carry: looked up before the turn is routed, and only when some role is
+    /// configured by UPN (<see cref="Review.UserPrincipalNames"/>).
+    /// </summary>
+    public string? UserPrincipalName { get; init; }
+}
+
+/// <summary>Roles of the user who acted: one place that names every id a role entry may match.</summary>
+internal static class TurnUserRoles
+{
+    public static UserRoles For(this IRoleResolver roles, TurnUser user)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(user);
+        return roles.Resolve(user.AadObjectId, user.Id, user.UserPrincipalName);
+    }
+}
 
 /// <summary>
 /// Everything a handler needs for one turn: the activity, who sent it and where, their language, the text without the
@@ -49,7 +68,7 @@ internal sealed class TurnContext
     /// <summary>For a command, what followed its name ("reportar 12" → "12"); empty otherwise.</summary>
     public string CommandArguments { get; internal set; }
 
-    public TurnUser User { get; }
+    public TurnUser User { get; internal set; }
 
     public string? TenantId { get; }
 

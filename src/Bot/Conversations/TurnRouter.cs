@@ -212,7 +212,7 @@ internal sealed class TurnRouter(
 
         // In a team or group chat, a new post rather than a reply to the system event.
         var card = context.IsPersonal
-            ? WelcomeCard.Build(context.Language, registry.Commands, roles.Resolve(context.User.AadObjectId, context.User.Id).DelegateOfAnyArea)
+            ? WelcomeCard.Build(context.Language, registry.Commands, roles.For(context.User).DelegateOfAnyArea)
             : ChannelNoteCard.Build(context.Language);
         await context.SendCardAsync(card);
     }

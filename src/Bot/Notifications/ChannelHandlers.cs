@@ -91,7 +91,7 @@ internal sealed class ChannelInstallationHandler(
 
                     await directory.RecordAsync(
                         tenantId,
-                        new DirectoryUser(id, member.AadObjectId, member.Name, Extension(member, "userPrincipalName") ?? Extension(member, "email"), null, time.GetUtcNow()),
+                        new DirectoryUser(id, member.AadObjectId, member.Name, member.UserPrincipalName, null, time.GetUtcNow()),
                         context.CancellationToken);
                 }
 
@@ -105,9 +105,6 @@ internal sealed class ChannelInstallationHandler(
             Log.RosterFailed(logger, exception);
         }
     }
-
-    private static string? Extension(ChannelAccount member, string name) =>
-        member.ExtensionData is { } data && data.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>The channel fields of a Teams conversationUpdate or installationUpdate (channelData.channel, .team, .eventType).</summary>

@@ -24,7 +24,7 @@ internal static class NotificationCommands
     /// <summary>Only coordinators manage notifications; the answer is sent when the user is not one.</summary>
     public static async Task<bool> IsCoordinatorAsync(TurnContext context)
     {
-        var roles = context.Services.GetRequiredService<IRoleResolver>().Resolve(context.User.AadObjectId, context.User.Id);
+        var roles = context.Services.GetRequiredService<IRoleResolver>().For(context.User);
         if (roles.IsCoordinator)
         {
             return true;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ParticipaBot.Bot.SampleData;
 using ParticipaBot.Core.Access;
 using ParticipaBot.Core.Planning;
@@ -40,14 +41,14 @@ internal static class PlanningServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPlanning(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        _ = configuration;
         services.AddOptions<EntityOptions>().BindConfiguration(EntityOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Id), "Entity:Id es obligatorio / is required.")
             .ValidateOnStart();
-        services.AddOptions<RoleOptions>().BindConfiguration(RoleOptions.SectionName);
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntityOptions>>().Value.Catalog());
+        services.AddOptions<RoleOptions>().BindConfiguration(RoleOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoleOptions>>(new RoleOptionsValidator(configuration)));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EntityOptions>>().Value.Catalog());
         services.AddSingleton<IRoleResolver>(sp => new RoleResolver(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoleOptions>>().Value,
+            sp.GetRequiredService<IOptions<RoleOptions>>().Value,
             everyoneIsEverything: environment.IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddRepositories();

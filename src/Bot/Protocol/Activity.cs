@@ -102,6 +102,17 @@ public sealed class ChannelAccount
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>
+    /// The member's UPN as Teams' member calls give it (userPrincipalName, else email); activities never carry it.
+    /// </summary>
+    [JsonIgnore]
+    public string? UserPrincipalName => Extension("userPrincipalName") ?? Extension("email");
+
+    private string? Extension(string name) =>
+        ExtensionData is { } data && data.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
 }
 
 /// <summary>The conversation: personal ("a:..."), group chat ("19:...@thread.v2") or channel ("19:...@thread.tacv2").</summary>

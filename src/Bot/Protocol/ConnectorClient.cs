@@ -106,6 +106,14 @@ internal sealed class ConnectorClient(
             ProtocolJsonContext.Default.PagedMembersResult, cancellationToken)!;
     }
 
+    public Task<ChannelAccount> GetMemberAsync(ConversationReference conversation, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        return SendAsync(HttpMethod.Get, conversation.ServiceUrl, $"v3/conversations/{Escape(conversation.ConversationId)}/members/{Escape(memberId)}", null,
+            isRead: true, conversation.ConversationId, conversation.TenantId, ProtocolJsonContext.Default.ChannelAccount, cancellationToken)!;
+    }
+
     private async Task<T?> SendAsync<T>(
         HttpMethod method, string serviceUrl, string relativePath, byte[]? body, bool isRead, string conversationKey, string? tenantId,
         JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)

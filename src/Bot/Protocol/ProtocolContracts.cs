@@ -60,6 +60,9 @@ internal interface IConnectorClient
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken);
 
     Task<PagedMembersResult> GetPagedMembersAsync(ConversationReference conversation, int? pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>One member of the conversation (or team), with Teams' extra fields (userPrincipalName, email) in its extension data.</summary>
+    Task<ChannelAccount> GetMemberAsync(ConversationReference conversation, string memberId, CancellationToken cancellationToken);
 }
 
 public sealed record ResourceResponse([property: JsonPropertyName("id")] string? Id);

@@ -10,6 +10,7 @@ namespace ParticipaBot.Bot.Protocol;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(ChannelAccount[]))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(JsonObject))]

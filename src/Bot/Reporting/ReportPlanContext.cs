@@ -157,7 +157,7 @@ internal sealed class ReportPlanContextLoader(
         }
 
         var lookups = s_lookups.GetValue(plan, p => PlanLookups.Of(p, catalog));
-        var userRoles = roles.Resolve(turn.User.AadObjectId, turn.User.Id);
+        var userRoles = roles.For(turn.User);
         // A delegate's configured area is matched to the plan's spelling (accents and case aside).
         // The plan's own area set is shared when it already holds the user's areas (the usual case): no copy per turn.
         IReadOnlySet<string> allowed, known;

@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(6009, LogLevel.Information, "Card input refused on {Action}: {Count} field error(s).")]
     public static partial void InputRefused(ILogger logger, string action, int count);
+
+    [LoggerMessage(6010, LogLevel.Warning, "A user's UPN could not be found: roles configured by UPN do not apply to them for the next minutes.")]
+    public static partial void UserPrincipalNameMissing(ILogger logger, Exception? exception);
 }

@@ -6,7 +6,8 @@ internal static class ReviewServiceCollectionExtensions
 {
     /// <summary>
     /// After submit: my reports, approval and return with the delegate told, versions and history, the period lock and
-    /// unlock, answers to contributions, activity progress, the coordinators' schedule cards, and the user roster.
+    /// unlock, answers to contributions, activity progress, the coordinators' schedule cards, the user roster, and the
+    /// UPN of users when roles are configured by UPN.
     /// </summary>
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
@@ -16,6 +17,8 @@ internal static class ReviewServiceCollectionExtensions
         services.AddScoped<UserDirectoryRecorder>();
         services.AddScoped<ITurnObserver>(sp => sp.GetRequiredService<UserDirectoryRecorder>());
         services.AddScoped<IInstallationHandler>(sp => sp.GetRequiredService<UserDirectoryRecorder>());
+        services.AddSingleton<UserPrincipalNames>();
+        services.AddScoped<ITurnObserver>(sp => sp.GetRequiredService<UserPrincipalNames>());
 
         services.AddCommandHandler<MyReportsCommandHandler>();
         services.AddCommandHandler<ToApproveCommandHandler>();

@@ -55,7 +55,7 @@ internal sealed class ReviewSession(
     {
         ArgumentNullException.ThrowIfNull(context);
         var key = context.User.AadObjectId is { Length: > 0 } aad ? aad : context.User.Id ?? "anonymous";
-        return new ReviewActor(key, context.User.Name ?? key, roles.Resolve(context.User.AadObjectId, context.User.Id));
+        return new ReviewActor(key, context.User.Name ?? key, roles.For(context.User));
     }
 
     /// <summary>The year a card action names, else the current plan year.</summary>

@@ -3,8 +3,8 @@ using ParticipaBot.Core.Text;
 namespace ParticipaBot.Core.Access;
 
 /// <summary>
-/// Who plays which role, as configured in the "Roles" section. Users are AAD object ids or UPNs
-/// (compared case-insensitively).
+/// Who plays which role, as configured in the "Roles" section. Users are Entra object ids, UPNs or Teams user ids
+/// (<see cref="RoleEntries"/>; compared case-insensitively).
 /// </summary>
 public sealed class RoleOptions
 {
@@ -19,6 +19,103 @@ public sealed class RoleOptions
 
     /// <summary>Area → its delegates.</summary>
     public IDictionary<string, IList<string>> Delegates { get; init; } = new Dictionary<string, IList<string>>();
+}
+
+/// <summary>How a configured entry names a user.</summary>
+public enum RoleEntryKind
+{
+    /// <summary>None of the kinds below (blank, a display name, a typo): it would match nobody.</summary>
+    Invalid,
+
+    /// <summary>An Entra object id (a GUID): what every Teams activity carries as from.aadObjectId.</summary>
+    EntraObjectId,
+
+    /// <summary>A user principal name (usuario@dominio): not in activities, so it is looked up once per user.</summary>
+    UserPrincipalName,
+
+    /// <summary>A Teams user id ("29:..."), which is per bot registration.</summary>
+    TeamsUserId,
+}
+
+/// <summary>The kinds of entry the "Roles" section accepts.</summary>
+public static class RoleEntries
+{
+    /// <summary>What <paramref name="entry"/> (trimmed) names; <see cref="RoleEntryKind.Invalid"/> when nothing a user can be.</summary>
+    public static RoleEntryKind KindOf(string? entry)
+    {
+        var value = entry.AsSpan().Trim();
+        if (value.IsEmpty)
+        {
+            return RoleEntryKind.Invalid;
+        }
+
+        if (Guid.TryParseExact(value, "D", out _))
+        {
+            return RoleEntryKind.EntraObjectId;
+        }
+
+        if (value.StartsWith("29:", StringComparison.Ordinal))
+        {
+            return value.Length > 3 && !HasWhiteSpace(value) ? RoleEntryKind.TeamsUserId : RoleEntryKind.Invalid;
+        }
+
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && value[(at + 1)..].IndexOf('.') > 0 && value[^1] != '.' && !HasWhiteSpace(value)
+            ? RoleEntryKind.UserPrincipalName
+            : RoleEntryKind.Invalid;
+    }
+
+    /// <summary>Whether any entry of the section is a UPN, which only a lookup of the user can match.</summary>
+    public static bool AnyUserPrincipalName(RoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (AnyUserPrincipalName(options.Coordinators) || AnyUserPrincipalName(options.InternalControl))
+        {
+            return true;
+        }
+
+        foreach (var (_, delegates) in options.Delegates)
+        {
+            if (AnyUserPrincipalName(delegates))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyUserPrincipalName(IList<string>? entries)
+    {
+        if (entries is null)
+        {
+            return false;
+        }
+
+        // Asked on every turn: indexed, so no enumerator is boxed; a UPN is the only kind with an '@'.
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i]?.Contains('@', StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasWhiteSpace(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>The roles of one user.</summary>
@@ -55,8 +152,14 @@ public sealed record UserRoles(bool IsCoordinator, bool IsInternalControl, IRead
 /// <summary>Resolves a user's roles; pure.</summary>
 public interface IRoleResolver
 {
-    /// <summary>The roles of the user identified by any of the ids (AAD object id, UPN).</summary>
+    /// <summary>The roles of the user identified by any of the ids (Entra object id, Teams user id, UPN).</summary>
     UserRoles Resolve(params string?[] userIds);
+
+    /// <summary>
+    /// Whether some role is given by UPN, so a user's UPN must be known to resolve their roles: a Teams activity
+    /// carries only the Teams user id and the Entra object id.
+    /// </summary>
+    bool NeedsUserPrincipalName { get; }
 }
 
 /// <summary>
@@ -65,6 +168,9 @@ public interface IRoleResolver
 /// </summary>
 public sealed class RoleResolver(RoleOptions options, bool everyoneIsEverything = false) : IRoleResolver
 {
+    /// <inheritdoc />
+    public bool NeedsUserPrincipalName => !everyoneIsEverything && RoleEntries.AnyUserPrincipalName(options);
+
     /// <inheritdoc />
     public UserRoles Resolve(params string?[] userIds)
     {

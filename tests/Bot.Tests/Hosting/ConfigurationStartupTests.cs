@@ -19,6 +19,8 @@ public sealed class ConfigurationStartupTests : IDisposable
     [InlineData("--Compliance:RedBelowPercent=90", "[Compliance]", "Compliance:RedBelowPercent")]
     [InlineData("--Notifications:PreviewDaysBefore:0=90", "[Notifications]", "Notifications:PreviewDaysBefore")]
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider", "Oracle")]
+    [InlineData("--Roles:Coordinators:0=Ana Pérez", "[Roles]", "Roles:Coordinators:0: 'Ana Pérez'")]
+    [InlineData("--Roles:Delegates:Planeación:1=ana@entidad", "[Roles]", "Roles:Delegates:Planeación:1: 'ana@entidad'")]
     public async Task Problem_BadValue_NamesItsSectionAndKey(string setting, string section, string key)
     {
         await using var app = BotHost.Build(Args(setting));

@@ -165,6 +165,33 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMember_AsksForTheEscapedIdAndReadsTheUpn()
+    {
+        _server.Members.Add(new Dictionary<string, string>
+        {
+            ["id"] = "29:1a/b", ["name"] = "Ana", ["aadObjectId"] = "oid-a", ["userPrincipalName"] = "ana@entidad.gov.co", ["email"] = "ana.p@entidad.gov.co",
+        });
+
+        var member = await Client.GetMemberAsync(Conversation("19:team@thread.tacv2"), "29:1a/b", CancellationToken.None);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/amer/v3/conversations/19%3Ateam%40thread.tacv2/members/29%3A1a%2Fb", request.RawTarget);
+        Assert.Equal("ana@entidad.gov.co", member.UserPrincipalName);
+        Assert.Equal("oid-a", member.AadObjectId);
+    }
+
+    [Fact]
+    public async Task GetMember_NotInTheConversation_404WithTeamsCode()
+    {
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client.GetMemberAsync(Conversation("a:1"), "29:nobody", CancellationToken.None));
+
+        Assert.Equal(404, failure.StatusCode);
+        Assert.Equal("MemberNotFoundInConversation", failure.ErrorCode);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task Send_429WithRetryAfter_WaitsThenRetries()
     {
         _server.Enqueue(FakeResponse.TooManyRequests("1"));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ParticipaBot.Bot.Protocol;
 
@@ -29,6 +30,7 @@ internal sealed class RecordingConnectorClient : IConnectorClient
 {
     private readonly Lock _lock = new();
     private readonly List<SentActivity> _sent = [];
+    private readonly List<(string ConversationId, string MemberId)> _memberCalls = [];
     private int _nextId;
 
     public IReadOnlyList<SentActivity> SentTo(string conversationId)
@@ -98,6 +100,33 @@ internal sealed class RecordingConnectorClient : IConnectorClient
 
     public Task<PagedMembersResult> GetPagedMembersAsync(ConversationReference conversation, int? pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Not used by the turn pipeline.");
+
+    /// <summary>Members the member call knows, by Teams user id; any other id is answered 404, as Teams does.</summary>
+    public ConcurrentDictionary<string, ChannelAccount> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every member call made: the conversation (or team) asked and the member id.</summary>
+    public IReadOnlyList<(string ConversationId, string MemberId)> MemberCalls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _memberCalls];
+            }
+        }
+    }
+
+    public Task<ChannelAccount> GetMemberAsync(ConversationReference conversation, string memberId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _memberCalls.Add((conversation.ConversationId, memberId));
+        }
+
+        return Members.TryGetValue(memberId, out var member)
+            ? Task.FromResult(member)
+            : Task.FromException<ChannelAccount>(new ConnectorException("Bot Connector GET members answered 404 (MemberNotFoundInConversation).", 404, "MemberNotFoundInConversation", null));
+    }
 
     private Task<ResourceResponse> Record(string operation, ConversationReference conversation, string? replyToId, Activity activity)
     {

@@ -45,4 +45,43 @@ public sealed class RoleResolverTests
         Assert.True(roles.IsCoordinator);
         Assert.True(roles.IsDelegateOf("Cualquier área"));
     }
+
+    [Theory]
+    [InlineData("0c00d000-0000-4000-8000-00000000c00d", RoleEntryKind.EntraObjectId)]
+    [InlineData("  0C00D000-0000-4000-8000-00000000C00D ", RoleEntryKind.EntraObjectId)]
+    [InlineData("coord@entidad.gov.co", RoleEntryKind.UserPrincipalName)]
+    [InlineData("ana.perez@mintrabajo.onmicrosoft.com", RoleEntryKind.UserPrincipalName)]
+    [InlineData("29:1AbCdEf-xyz", RoleEntryKind.TeamsUserId)]
+    [InlineData("", RoleEntryKind.Invalid)]
+    [InlineData("   ", RoleEntryKind.Invalid)]
+    [InlineData("Ana Pérez", RoleEntryKind.Invalid)]
+    [InlineData("ana pérez@entidad.gov.co", RoleEntryKind.Invalid)]
+    [InlineData("ana@@entidad.gov.co", RoleEntryKind.Invalid)]
+    [InlineData("@entidad.gov.co", RoleEntryKind.Invalid)]
+    [InlineData("ana@entidad", RoleEntryKind.Invalid)]
+    [InlineData("ana@entidad.gov.co.", RoleEntryKind.Invalid)]
+    [InlineData("29:", RoleEntryKind.Invalid)]
+    [InlineData("0c00d000-0000-4000-8000", RoleEntryKind.Invalid)]
+    public void KindOf_Entry_NamesWhatItIs(string entry, RoleEntryKind expected) =>
+        Assert.Equal(expected, RoleEntries.KindOf(entry));
+
+    [Fact]
+    public void NeedsUserPrincipalName_OnlyWhenSomeRoleIsGivenByUpn()
+    {
+        var byObjectId = new RoleOptions
+        {
+            Coordinators = ["00000000-0000-0000-0000-0000000000c0"],
+            Delegates = new Dictionary<string, IList<string>> { ["Planeación"] = ["29:delegate"] },
+        };
+        var delegateByUpn = new RoleOptions
+        {
+            Coordinators = ["00000000-0000-0000-0000-0000000000c0"],
+            Delegates = new Dictionary<string, IList<string>> { ["Planeación"] = ["29:delegate", "ana@entidad.gov.co"] },
+        };
+
+        Assert.False(new RoleResolver(byObjectId).NeedsUserPrincipalName);
+        Assert.True(new RoleResolver(delegateByUpn).NeedsUserPrincipalName);
+        Assert.True(new RoleResolver(Options).NeedsUserPrincipalName);
+        Assert.False(new RoleResolver(Options, everyoneIsEverything: true).NeedsUserPrincipalName);
+    }
 }

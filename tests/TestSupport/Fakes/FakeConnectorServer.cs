@@ -108,7 +108,7 @@ public sealed class FakeConnectorServer : LoopbackServer
     /// </summary>
     public Func<RecordedRequest, ConnectorFault?>? FaultPolicy { get; set; }
 
-    /// <summary>The members returned by pagedmembers.</summary>
+    /// <summary>The members returned by pagedmembers, and by members/{id} when their "id" matches (404 otherwise).</summary>
     public IList<Dictionary<string, string>> Members { get; } = [];
 
     /// <summary>Queues answers used, in order, by the next requests before the default behaviour resumes.</summary>
@@ -197,8 +197,18 @@ public sealed class FakeConnectorServer : LoopbackServer
                 ["continuationToken"] = null,
             },
             ("DELETE", _) => null,
+            ("GET", _) when MemberId(path) is { } memberId => Members.FirstOrDefault(m => m.TryGetValue("id", out var id) && id == memberId),
             _ => new Dictionary<string, string> { ["id"] = "activity-" + n },
         };
+
+        if (request.Method == "GET" && MemberId(path) is not null && answer is null)
+        {
+            // As Teams answers a member id that is not in the conversation.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"The member is not in the conversation."}}""");
+            return;
+        }
 
         var resourceId = answer is Dictionary<string, string> ids && ids.TryGetValue("id", out var created) ? created : null;
         if (request.Method == "PUT")
@@ -260,5 +270,12 @@ public sealed class FakeConnectorServer : LoopbackServer
         {
             // The client gave up first, as intended.
         }
+    }
+
+    /// <summary>The member id of ".../members/{id}", unescaped, or null for any other path.</summary>
+    private static string? MemberId(string path)
+    {
+        var marker = path.LastIndexOf("/members/", StringComparison.Ordinal);
+        return marker < 0 ? null : Uri.UnescapeDataString(path[(marker + "/members/".Length)..]);
     }
 }
