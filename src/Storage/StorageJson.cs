@@ -42,7 +42,7 @@ public static class PartitionKeys
     /// <summary>One finished export file, kept until its download link expires.</summary>
     public static string Export(string exportId) => $"export|{Require(exportId)}";
 
-    /// <summary>Per-entity data that is not tied to one year: the entity's profile and its list of plans.</summary>
+    /// <summary>Per-entity data that is not tied to one year: its list of plans, its areas' channel bindings and its export-link key.</summary>
     public static string Entity(string entityId) => $"entity|{Require(entityId)}";
 
     private static string Require(string value)
